@@ -1,0 +1,60 @@
+#pragma once
+// The colour science huescope measures with: 3x3 matrices between RGB spaces and XYZ, transfer
+// functions, and the perceptual spaces OKLab and CIELAB. Formulas and references:
+// docs/color-science.md.
+
+#include <array>
+
+#include "huescope/color_encoding.hpp"
+
+namespace huescope {
+
+using Vec3 = std::array<double, 3>;
+
+struct Mat3 {
+    std::array<std::array<double, 3>, 3> m{};
+
+    static Mat3 identity();
+    Vec3 operator*(const Vec3& v) const;
+    Mat3 operator*(const Mat3& other) const;
+    Mat3 inverse() const;
+};
+
+/// XYZ of a chromaticity with luminance Y = 1.
+Vec3 white_xyz(const Chromaticity& white);
+
+/// Linear RGB -> CIE XYZ for the given primaries (SMPTE RP 177 derivation); white maps to Y = 1.
+Mat3 rgb_to_xyz_matrix(const Primaries& primaries);
+
+/// Bradford chromatic adaptation from one white to another (identity when they are equal).
+Mat3 bradford_adaptation(const Chromaticity& from, const Chromaticity& to);
+
+/// The D65 white huescope works in (CIE 15: x 0.3127, y 0.3290).
+Chromaticity d65_white();
+
+/// Linear RGB in `primaries` -> linear BT.709/D65 RGB (the working space), adapting the white.
+Mat3 to_working_space_matrix(const Primaries& primaries);
+
+/// Decode one non-linear component value (0..1 for SDR) to linear light, 1.0 = reference white.
+/// PQ and HLG are rejected earlier in the pipeline and must not reach this function.
+double eotf(Transfer transfer, double encoded);
+
+/// Encode linear light with the sRGB transfer function (IEC 61966-2-1), for display colours.
+double srgb_encode(double linear);
+
+/// Working-space (linear BT.709, D65) RGB -> XYZ (D65).
+Vec3 working_rgb_to_xyz(const Vec3& rgb);
+
+/// XYZ (D65, Y = 1 white) -> OKLab (Ottosson 2020), L in 0..1.
+Vec3 xyz_to_oklab(const Vec3& xyz);
+
+/// XYZ (D65, Y = 1 white) -> CIELAB (CIE 15:2004) with the D65 reference white, L* in 0..100.
+Vec3 xyz_to_cielab(const Vec3& xyz);
+
+/// OKLab -> XYZ (D65), the exact inverse of xyz_to_oklab.
+Vec3 oklab_to_xyz(const Vec3& lab);
+
+/// Hue angle in degrees [0, 360) of the (a, b) pair; 0 for the neutral axis.
+double hue_degrees(double a, double b);
+
+}  // namespace huescope

@@ -1,0 +1,91 @@
+#pragma once
+// Per-pixel measurement of hue, chroma and lightness, accumulated into sums that merge exactly:
+// a frame, a shot and a film are all the same accumulator over different sets of pixels.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "huescope/hue_families.hpp"
+#include "huescope/image.hpp"
+
+namespace huescope {
+
+inline constexpr int kHueBins = 360;
+inline constexpr int kLevelBins = 1000;        ///< bins of the chroma and lightness histograms
+inline constexpr double kChromaHistMax = 0.5;  ///< OKLab chroma range of the chroma histogram
+inline constexpr double kLightnessHistMax = 1.0;
+
+/// What counts as a chromatic pixel, and which families to report. Defaults: docs/color-science.md.
+struct MeasureParams {
+    HueSpace hue_space = HueSpace::Oklch;
+    double min_chroma = 0.02;    ///< OKLab chroma below this is achromatic (one JND)
+    double near_black_l = 0.10;  ///< OKLab L below this is near-black, no hue
+    double near_white_l = 0.95;  ///< OKLab L above this is near-white, no hue
+    std::vector<HueBand> families = default_hue_families(HueSpace::Oklch);
+};
+
+/// Sums over a set of pixels. All members add up under merge(), so the statistics of a union of
+/// frames are computed from the union of their accumulators, never by averaging averages.
+struct HueAccumulator {
+    uint64_t pixels = 0;   ///< finite pixels measured
+    uint64_t invalid = 0;  ///< pixels with NaN or infinite values, left out
+    uint64_t near_black = 0;
+    uint64_t near_white = 0;
+    uint64_t low_chroma = 0;
+    uint64_t chromatic = 0;
+
+    double sum_lightness = 0.0;  ///< OKLab L over all measured pixels
+    double sum_chroma = 0.0;     ///< OKLab C over all measured pixels
+
+    // Over chromatic pixels only: the (a, b) sums are the chroma-weighted mean hue vector.
+    double ok_sum_a = 0.0, ok_sum_b = 0.0, ok_sum_c = 0.0;
+    double lab_sum_a = 0.0, lab_sum_b = 0.0, lab_sum_c = 0.0;
+
+    std::array<double, kHueBins> ok_hue_hist{};   ///< OKLab chroma per 1-degree OKLCh hue bin
+    std::array<double, kHueBins> lab_hue_hist{};  ///< CIELAB C*ab per 1-degree LCh(ab) hue bin
+    std::array<uint64_t, kLevelBins> chroma_hist{};
+    std::array<uint64_t, kLevelBins> lightness_hist{};
+
+    std::vector<double> family_weight;   ///< chroma in each family (chosen hue space)
+    std::vector<uint64_t> family_count;  ///< chromatic pixels in each family
+
+    void reset(std::size_t family_count_size);
+    void merge(const HueAccumulator& other);
+};
+
+/// Adds every pixel of a working-space image to the accumulator.
+void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc);
+
+/// Statistics derived from an accumulator. NaN where undefined (no chromatic pixel).
+struct HueSummary {
+    uint64_t pixels = 0;
+    uint64_t invalid_pixels = 0;
+    double chromatic_fraction = 0.0;
+    double near_black_fraction = 0.0;
+    double near_white_fraction = 0.0;
+    std::vector<std::pair<std::string, double>> shares;        ///< chroma-weighted
+    std::vector<std::pair<std::string, double>> pixel_shares;  ///< pixel-count
+    double hue_mean_deg = 0.0;           ///< OKLCh, chroma-weighted circular mean
+    double hue_mean_lab_deg = 0.0;       ///< CIELAB LCh(ab), chroma-weighted circular mean
+    double hue_circular_variance = 0.0;  ///< OKLCh, 1 - mean resultant length
+    double hue_circular_variance_lab = 0.0;
+    double mean_chroma = 0.0;  ///< OKLab C over all pixels
+    double chroma_p50 = 0.0, chroma_p90 = 0.0, chroma_p99 = 0.0;
+    double mean_chroma_chromatic = 0.0;  ///< OKLab C over chromatic pixels
+    double mean_lightness = 0.0;         ///< OKLab L over all pixels
+    double lightness_p50 = 0.0;
+    std::array<double, kHueBins> hue_histogram{};      ///< OKLCh, sums to 1 (zeros if no hue)
+    std::array<double, kHueBins> hue_histogram_lab{};  ///< CIELAB, sums to 1
+};
+
+HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params);
+
+/// Chroma-weighted circular mean (degrees) and circular variance of a set of hue/weight pairs.
+/// Exposed for tests and for any caller holding raw angles.
+void circular_mean(const std::vector<double>& hues_deg, const std::vector<double>& weights,
+                   double& mean_deg, double& variance);
+
+}  // namespace huescope

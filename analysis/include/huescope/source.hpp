@@ -1,0 +1,79 @@
+#pragma once
+// A source of frames: a video file (through FFmpeg) or an OpenEXR sequence. The rest of huescope
+// sees only these types; the adapters live in src/decode and src/exr.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "huescope/color_encoding.hpp"
+#include "huescope/image.hpp"
+#include "huescope/status.hpp"
+
+namespace huescope {
+
+/// The colour tags exactly as the stream states them (FFmpeg's names; "unknown" when absent).
+struct RawColorTags {
+    std::string matrix = "unknown";
+    std::string range = "unknown";
+    std::string transfer = "unknown";
+    std::string primaries = "unknown";
+};
+
+/// What a source is, as `huescope probe` reports it.
+struct SourceInfo {
+    std::string path;
+    std::string kind;       ///< "video" or "exr-sequence"
+    std::string container;  ///< e.g. "matroska,webm", or "openexr"
+    std::string codec;
+    int stream_index = -1;
+    int width = 0;
+    int height = 0;
+    int analysis_width = 0;  ///< the grid hue is measured on (the chroma grid for 4:2:0)
+    int analysis_height = 0;
+    double frame_rate = 0.0;
+    std::string frame_rate_from;  ///< "stream", "header", "user" or "assumed"
+    double duration_s = 0.0;      ///< 0 when unknown
+    int64_t frame_count = 0;      ///< 0 when unknown
+    bool frame_count_estimated = false;
+    int64_t first_frame_number = 0;
+    std::string pixel_format;
+    int bit_depth = 0;
+    std::string chroma_subsampling;  ///< "4:2:0", "4:2:2", "4:4:4", ...
+    RawColorTags tags;               ///< container/codec parameters
+    RawColorTags frame_tags;         ///< from the first decoded frame (bitstream), when it differs
+    ColorEncoding color;             ///< the decode that will be used
+    std::vector<std::string> notes;  ///< other facts and assumptions (frame rate, gaps, ...)
+};
+
+/// One decoded picture in linear light, with its position in the source.
+struct Frame {
+    int64_t number = 0;  ///< 0-based decode order for video; the file's frame number for sequences
+    double time_s = 0.0;
+    LinearImage image;
+};
+
+class FrameSource {
+  public:
+    virtual ~FrameSource() = default;
+    virtual const SourceInfo& info() const = 0;
+    /// Reads the next frame. Returns false at the end of the source.
+    virtual Result<bool> next(Frame& frame) = 0;
+    /// Damaged packets or frames skipped so far (the analysis continues past them).
+    virtual int64_t decode_errors() const { return 0; }
+};
+
+struct SourceOptions {
+    int stream_index = -1;  ///< -1: the first video stream
+    ColorOverrides overrides;
+    std::optional<double> frame_rate;  ///< for image sequences without a rate
+};
+
+/// Opens a video file, an EXR file, an EXR sequence pattern (`shot.%04d.exr`, `shot.####.exr`) or a
+/// folder of EXR files.
+Result<std::unique_ptr<FrameSource>> open_source(const std::string& path,
+                                                 const SourceOptions& options);
+
+}  // namespace huescope

@@ -1,0 +1,185 @@
+#include "huescope/color_math.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace huescope {
+namespace {
+
+// Ottosson, "A perceptual color space for image processing" (2020): linear sRGB -> LMS, and
+// LMS' (cube-rooted) -> Lab. The XYZ -> LMS matrix is this one composed with XYZ -> linear BT.709
+// derived from the chromaticities (as CSS Color 4 recomputes it), so that every neutral, of any
+// lightness, has a = b = 0 exactly. Ottosson's own XYZ matrix assumed a slightly different D65
+// XYZ and leaves neutrals at a chroma of about 1e-4.
+const Mat3 kOklabM1Srgb{{{{0.4122214708, 0.5363325363, 0.0514459929},
+                          {0.2119034982, 0.6806995451, 0.1073969566},
+                          {0.0883024619, 0.2817188376, 0.6299787005}}}};
+const Mat3 kOklabM2{{{{0.2104542553, 0.7936177850, -0.0040720468},
+                      {1.9779984951, -2.4285922050, 0.4505937099},
+                      {0.0259040371, 0.7827717662, -0.8086757660}}}};
+
+// Bradford cone response matrix (Lam 1985, as used in ICC.1 Annex E).
+const Mat3 kBradford{
+    {{{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}}}};
+
+// CIE 15:2004 constants, written as exact rationals (CIE's improved values) to avoid the kink that
+// the rounded 0.008856 / 903.3 pair leaves at the junction.
+constexpr double kLabEpsilon = 216.0 / 24389.0;
+constexpr double kLabKappa = 24389.0 / 27.0;
+
+double lab_f(double t) {
+    return t > kLabEpsilon ? std::cbrt(t) : (kLabKappa * t + 16.0) / 116.0;
+}
+
+}  // namespace
+
+Mat3 Mat3::identity() {
+    return Mat3{{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}};
+}
+
+Vec3 Mat3::operator*(const Vec3& v) const {
+    Vec3 r{};
+    for (int i = 0; i < 3; ++i) r[i] = m[i][0] * v[0] + m[i][1] * v[1] + m[i][2] * v[2];
+    return r;
+}
+
+Mat3 Mat3::operator*(const Mat3& o) const {
+    Mat3 r;
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            r.m[i][j] = m[i][0] * o.m[0][j] + m[i][1] * o.m[1][j] + m[i][2] * o.m[2][j];
+    return r;
+}
+
+Mat3 Mat3::inverse() const {
+    const auto& a = m;
+    const double det = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) -
+                       a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) +
+                       a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+    const double inv = 1.0 / det;
+    Mat3 r;
+    r.m[0][0] = (a[1][1] * a[2][2] - a[1][2] * a[2][1]) * inv;
+    r.m[0][1] = (a[0][2] * a[2][1] - a[0][1] * a[2][2]) * inv;
+    r.m[0][2] = (a[0][1] * a[1][2] - a[0][2] * a[1][1]) * inv;
+    r.m[1][0] = (a[1][2] * a[2][0] - a[1][0] * a[2][2]) * inv;
+    r.m[1][1] = (a[0][0] * a[2][2] - a[0][2] * a[2][0]) * inv;
+    r.m[1][2] = (a[0][2] * a[1][0] - a[0][0] * a[1][2]) * inv;
+    r.m[2][0] = (a[1][0] * a[2][1] - a[1][1] * a[2][0]) * inv;
+    r.m[2][1] = (a[0][1] * a[2][0] - a[0][0] * a[2][1]) * inv;
+    r.m[2][2] = (a[0][0] * a[1][1] - a[0][1] * a[1][0]) * inv;
+    return r;
+}
+
+Vec3 white_xyz(const Chromaticity& w) {
+    return {w.x / w.y, 1.0, (1.0 - w.x - w.y) / w.y};
+}
+
+Mat3 rgb_to_xyz_matrix(const Primaries& p) {
+    const Vec3 r = white_xyz(p.red), g = white_xyz(p.green), b = white_xyz(p.blue);
+    const Mat3 columns{{{{r[0], g[0], b[0]}, {r[1], g[1], b[1]}, {r[2], g[2], b[2]}}}};
+    // Scale each primary so that R = G = B = 1 lands on the white point.
+    const Vec3 s = columns.inverse() * white_xyz(p.white);
+    Mat3 out = columns;
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) out.m[i][j] *= s[j];
+    return out;
+}
+
+Mat3 bradford_adaptation(const Chromaticity& from, const Chromaticity& to) {
+    if (from.x == to.x && from.y == to.y) return Mat3::identity();
+    const Vec3 src = kBradford * white_xyz(from);
+    const Vec3 dst = kBradford * white_xyz(to);
+    Mat3 scale = Mat3::identity();
+    for (int i = 0; i < 3; ++i) scale.m[i][i] = dst[i] / src[i];
+    return kBradford.inverse() * scale * kBradford;
+}
+
+Chromaticity d65_white() {
+    return {0.3127, 0.3290};
+}
+
+namespace {
+const Mat3& working_to_xyz() {
+    static const Mat3 m = [] {
+        Primaries bt709;
+        standard_primaries("bt709", bt709);
+        return rgb_to_xyz_matrix(bt709);
+    }();
+    return m;
+}
+}  // namespace
+
+Mat3 to_working_space_matrix(const Primaries& primaries) {
+    const Mat3 to_xyz = rgb_to_xyz_matrix(primaries);
+    const Mat3 adapt = bradford_adaptation(primaries.white, d65_white());
+    return working_to_xyz().inverse() * adapt * to_xyz;
+}
+
+double eotf(Transfer transfer, double v) {
+    switch (transfer) {
+        case Transfer::Bt1886:
+            // ITU-R BT.1886 with a black level of zero: L = V^2.4 on a display normalised to 1.
+            return v <= 0.0 ? 0.0 : std::pow(v, 2.4);
+        case Transfer::Srgb:
+            if (v <= 0.04045) return v / 12.92;
+            return std::pow((v + 0.055) / 1.055, 2.4);
+        case Transfer::Gamma22:
+            return v <= 0.0 ? 0.0 : std::pow(v, 2.2);
+        case Transfer::Gamma28:
+            return v <= 0.0 ? 0.0 : std::pow(v, 2.8);
+        case Transfer::Linear:
+            return v;
+        case Transfer::Pq:
+        case Transfer::Hlg:
+            break;
+    }
+    return std::nan("");
+}
+
+double srgb_encode(double linear) {
+    if (linear <= 0.0031308) return 12.92 * linear;
+    return 1.055 * std::pow(linear, 1.0 / 2.4) - 0.055;
+}
+
+Vec3 working_rgb_to_xyz(const Vec3& rgb) {
+    return working_to_xyz() * rgb;
+}
+
+namespace {
+const Mat3& oklab_m1() {
+    static const Mat3 m = kOklabM1Srgb * working_to_xyz().inverse();
+    return m;
+}
+}  // namespace
+
+Vec3 xyz_to_oklab(const Vec3& xyz) {
+    Vec3 lms = oklab_m1() * xyz;
+    for (double& c : lms) c = std::cbrt(c);
+    return kOklabM2 * lms;
+}
+
+Vec3 oklab_to_xyz(const Vec3& lab) {
+    static const Mat3 m1_inv = oklab_m1().inverse();
+    static const Mat3 m2_inv = kOklabM2.inverse();
+    Vec3 lms = m2_inv * lab;
+    for (double& c : lms) c = c * c * c;
+    return m1_inv * lms;
+}
+
+Vec3 xyz_to_cielab(const Vec3& xyz) {
+    static const Vec3 white = white_xyz(d65_white());
+    const double fx = lab_f(xyz[0] / white[0]);
+    const double fy = lab_f(xyz[1] / white[1]);
+    const double fz = lab_f(xyz[2] / white[2]);
+    return {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
+}
+
+double hue_degrees(double a, double b) {
+    if (a == 0.0 && b == 0.0) return 0.0;
+    double h = std::atan2(b, a) * (180.0 / std::numbers::pi);
+    if (h < 0.0) h += 360.0;
+    if (h >= 360.0) h -= 360.0;
+    return h;
+}
+
+}  // namespace huescope

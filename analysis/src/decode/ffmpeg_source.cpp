@@ -1,0 +1,292 @@
+#include "ffmpeg_source.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "frame_codes.hpp"
+#include "huescope/code_decoder.hpp"
+#include "huescope/encoding_resolver.hpp"
+#include "libav_ptr.hpp"
+
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+
+namespace huescope {
+namespace {
+
+std::string name_or_unknown(const char* name) {
+    return name != nullptr ? name : "unknown";
+}
+
+RawColorTags tags_of(AVColorSpace matrix, AVColorRange range, AVColorTransferCharacteristic trc,
+                     AVColorPrimaries primaries) {
+    RawColorTags tags;
+    tags.matrix =
+        matrix == AVCOL_SPC_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_space_name(matrix));
+    tags.range =
+        range == AVCOL_RANGE_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_range_name(range));
+    tags.transfer =
+        trc == AVCOL_TRC_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_transfer_name(trc));
+    tags.primaries = primaries == AVCOL_PRI_UNSPECIFIED
+                         ? "unknown"
+                         : name_or_unknown(av_color_primaries_name(primaries));
+    return tags;
+}
+
+// The frame's own tags win where set (they come from the bitstream); the container fills the rest.
+RawColorTags overlay(const RawColorTags& base, const RawColorTags& top) {
+    RawColorTags out = base;
+    if (top.matrix != "unknown") out.matrix = top.matrix;
+    if (top.range != "unknown") out.range = top.range;
+    if (top.transfer != "unknown") out.transfer = top.transfer;
+    if (top.primaries != "unknown") out.primaries = top.primaries;
+    return out;
+}
+
+bool same_tags(const RawColorTags& a, const RawColorTags& b) {
+    return a.matrix == b.matrix && a.range == b.range && a.transfer == b.transfer &&
+           a.primaries == b.primaries;
+}
+
+std::string subsampling_name(const AVPixFmtDescriptor* desc) {
+    if (desc == nullptr || desc->nb_components < 3 || (desc->flags & AV_PIX_FMT_FLAG_RGB)) {
+        return desc != nullptr && desc->nb_components < 3 ? "gray" : "4:4:4";
+    }
+    const int w = desc->log2_chroma_w, h = desc->log2_chroma_h;
+    if (w == 0 && h == 0) return "4:4:4";
+    if (w == 1 && h == 0) return "4:2:2";
+    if (w == 1 && h == 1) return "4:2:0";
+    if (w == 2 && h == 0) return "4:1:1";
+    if (w == 2 && h == 2) return "4:1:0";
+    return "2^" + std::to_string(w) + "x2^" + std::to_string(h);
+}
+
+class FfmpegSource final : public FrameSource {
+  public:
+    Status open(const std::string& path, const SourceOptions& options);
+    const SourceInfo& info() const override { return m_info; }
+    Result<bool> next(Frame& frame) override;
+    int64_t decode_errors() const override { return m_decode_errors; }
+
+  private:
+    Result<bool> receive(AVFrame& frame);  // next decoded frame from libav, false at end
+    Status resolve_color(const AVFrame* first_frame);
+    double frame_time(const AVFrame& frame) const;
+
+    SourceInfo m_info;
+    SourceOptions m_options;
+    libav::FormatContextPtr m_format;
+    libav::CodecContextPtr m_codec;
+    libav::PacketPtr m_packet;
+    libav::FramePtr m_frame;
+    AVStream* m_stream = nullptr;
+    std::optional<CodeDecoder> m_decoder;
+    CodeImage m_codes;
+    bool m_have_pending = false;  // m_frame holds the first frame, read during open()
+    bool m_flushing = false;
+    bool m_finished = false;
+    int64_t m_decoded = 0;
+    int64_t m_decode_errors = 0;
+};
+
+Status FfmpegSource::open(const std::string& path, const SourceOptions& options) {
+    m_options = options;
+    m_info.path = path;
+    m_info.kind = "video";
+
+    AVFormatContext* raw = nullptr;
+    if (int err = avformat_open_input(&raw, path.c_str(), nullptr, nullptr); err < 0) {
+        const ErrorCode code = err == AVERROR(ENOENT) ? ErrorCode::NoInput : ErrorCode::BadData;
+        return Status(code, "cannot open '" + path + "': " + libav::error_string(err));
+    }
+    m_format.reset(raw);
+    if (int err = avformat_find_stream_info(m_format.get(), nullptr); err < 0) {
+        return Status(ErrorCode::BadData,
+                      "'" + path + "' is not readable media: " + libav::error_string(err));
+    }
+
+    int index = options.stream_index;
+    if (index < 0) {
+        index = av_find_best_stream(m_format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        if (index < 0) return Status(ErrorCode::BadData, "'" + path + "' has no video stream");
+    } else if (index >= static_cast<int>(m_format->nb_streams) ||
+               m_format->streams[index]->codecpar->codec_type != AVMEDIA_TYPE_VIDEO) {
+        return Status(ErrorCode::InvalidArgument,
+                      "'" + path + "' has no video stream with index " + std::to_string(index));
+    }
+    m_stream = m_format->streams[index];
+    for (unsigned i = 0; i < m_format->nb_streams; ++i) {
+        if (static_cast<int>(i) != index) m_format->streams[i]->discard = AVDISCARD_ALL;
+    }
+    const AVCodecParameters* par = m_stream->codecpar;
+    const AVCodec* codec = avcodec_find_decoder(par->codec_id);
+    if (codec == nullptr) {
+        return Status(ErrorCode::Unsupported, "'" + path + "': no decoder for codec '" +
+                                                  avcodec_get_name(par->codec_id) + "'");
+    }
+    m_codec.reset(avcodec_alloc_context3(codec));
+    if (!m_codec) return Status(ErrorCode::Internal, "out of memory allocating a decoder");
+    if (int err = avcodec_parameters_to_context(m_codec.get(), par); err < 0) {
+        return Status(ErrorCode::BadData, "'" + path + "': " + libav::error_string(err));
+    }
+    m_codec->thread_count = 0;  // let libavcodec pick frame/slice threads for the machine
+    m_codec->pkt_timebase = m_stream->time_base;
+    if (int err = avcodec_open2(m_codec.get(), codec, nullptr); err < 0) {
+        return Status(ErrorCode::BadData,
+                      "'" + path + "': cannot open the decoder: " + libav::error_string(err));
+    }
+    m_packet.reset(av_packet_alloc());
+    m_frame.reset(av_frame_alloc());
+    if (!m_packet || !m_frame) return Status(ErrorCode::Internal, "out of memory");
+
+    m_info.container = m_format->iformat->name;
+    m_info.codec = avcodec_get_name(par->codec_id);
+    m_info.stream_index = index;
+    m_info.width = par->width;
+    m_info.height = par->height;
+    const AVRational rate =
+        m_stream->avg_frame_rate.num > 0 ? m_stream->avg_frame_rate : m_stream->r_frame_rate;
+    m_info.frame_rate = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0.0;
+    m_info.frame_rate_from = "stream";
+    if (m_stream->duration != AV_NOPTS_VALUE) {
+        m_info.duration_s = m_stream->duration * av_q2d(m_stream->time_base);
+    } else if (m_format->duration != AV_NOPTS_VALUE) {
+        m_info.duration_s = m_format->duration / double(AV_TIME_BASE);
+    }
+    if (m_stream->nb_frames > 0) {
+        m_info.frame_count = m_stream->nb_frames;
+    } else if (m_info.duration_s > 0 && m_info.frame_rate > 0) {
+        m_info.frame_count = std::llround(m_info.duration_s * m_info.frame_rate);
+        m_info.frame_count_estimated = true;
+    }
+    m_info.tags = tags_of(par->color_space, par->color_range, par->color_trc, par->color_primaries);
+
+    // Decode the first frame now: its bitstream tags and pixel format are the truth for the stream.
+    Result<bool> got = receive(*m_frame);
+    if (!got) return got.status();
+    if (!got.value())
+        return Status(ErrorCode::BadData, "'" + path + "' has no decodable video frame");
+    m_have_pending = true;
+    return resolve_color(m_frame.get());
+}
+
+Status FfmpegSource::resolve_color(const AVFrame* first) {
+    const auto format = static_cast<AVPixelFormat>(first->format);
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
+    m_info.pixel_format = name_or_unknown(av_get_pix_fmt_name(format));
+    m_info.bit_depth = desc != nullptr ? desc->comp[0].depth : 0;
+    m_info.chroma_subsampling = subsampling_name(desc);
+    m_info.width = first->width;
+    m_info.height = first->height;
+    libav::analysis_grid(format, first->width, first->height, m_info.analysis_width,
+                         m_info.analysis_height);
+
+    PixelModel model{};
+    if (Status s = libav::check_pixel_format(format, model); !s) {
+        return Status(s.code(), "'" + m_info.path + "': " + s.message());
+    }
+    const RawColorTags frame_tags =
+        tags_of(first->colorspace, first->color_range, first->color_trc, first->color_primaries);
+    const RawColorTags used = overlay(m_info.tags, frame_tags);
+    if (!same_tags(used, m_info.tags)) m_info.frame_tags = frame_tags;
+
+    StreamShape shape;
+    shape.width = first->width;
+    shape.height = first->height;
+    shape.frame_rate = m_info.frame_rate;
+    shape.rgb = model == PixelModel::Rgb;
+    shape.gray = model == PixelModel::Gray;
+    shape.full_range_pixel_format = m_info.pixel_format.rfind("yuvj", 0) == 0;
+    Result<ColorEncoding> enc = resolve_encoding(used, shape, m_options.overrides);
+    if (!enc)
+        return Status(enc.status().code(), "'" + m_info.path + "': " + enc.status().message());
+    m_info.color = enc.value();
+    if (!same_tags(used, m_info.tags)) {
+        m_info.color.notes.push_back(
+            "the bitstream's colour tags differ from the container's; "
+            "the bitstream's were used");
+    }
+    return Status::ok();
+}
+
+Result<bool> FfmpegSource::receive(AVFrame& frame) {
+    while (!m_finished) {
+        const int got = avcodec_receive_frame(m_codec.get(), &frame);
+        if (got == 0) {
+            ++m_decoded;
+            return true;
+        }
+        if (got == AVERROR_EOF) {
+            m_finished = true;
+            break;
+        }
+        if (got != AVERROR(EAGAIN)) {
+            ++m_decode_errors;  // a damaged frame: count it and carry on
+            continue;
+        }
+        if (m_flushing) {
+            m_finished = true;
+            break;
+        }
+        const int read = av_read_frame(m_format.get(), m_packet.get());
+        if (read < 0) {
+            // End of file, or a read error: either way, drain what the decoder holds.
+            if (read != AVERROR_EOF) ++m_decode_errors;
+            m_flushing = true;
+            avcodec_send_packet(m_codec.get(), nullptr);
+            continue;
+        }
+        if (m_packet->stream_index == m_stream->index) {
+            if (avcodec_send_packet(m_codec.get(), m_packet.get()) < 0) ++m_decode_errors;
+        }
+        av_packet_unref(m_packet.get());
+    }
+    return false;
+}
+
+double FfmpegSource::frame_time(const AVFrame& frame) const {
+    const int64_t pts = frame.best_effort_timestamp;
+    if (pts == AV_NOPTS_VALUE) {
+        return m_info.frame_rate > 0 ? double(m_decoded - 1) / m_info.frame_rate : 0.0;
+    }
+    const int64_t start = m_stream->start_time != AV_NOPTS_VALUE ? m_stream->start_time : 0;
+    return double(pts - start) * av_q2d(m_stream->time_base);
+}
+
+Result<bool> FfmpegSource::next(Frame& out) {
+    if (!m_have_pending) {
+        av_frame_unref(m_frame.get());
+        Result<bool> got = receive(*m_frame);
+        if (!got || !got.value()) return got;
+    }
+    m_have_pending = false;
+    if (!m_decoder) {
+        Result<CodeDecoder> decoder = CodeDecoder::create(m_info.color);
+        if (!decoder) {
+            return Status(decoder.status().code(),
+                          "'" + m_info.path + "': " + decoder.status().message());
+        }
+        m_decoder.emplace(std::move(decoder).value());
+    }
+    if (Status s = libav::extract_codes(*m_frame, m_codes); !s) {
+        return Status(s.code(), "'" + m_info.path + "', frame " + std::to_string(m_decoded - 1) +
+                                    ": " + s.message());
+    }
+    out.number = m_decoded - 1;
+    out.time_s = frame_time(*m_frame);
+    m_decoder->decode(m_codes, out.image);
+    return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FrameSource>> open_ffmpeg_source(const std::string& path,
+                                                        const SourceOptions& options) {
+    av_log_set_level(AV_LOG_FATAL);  // our own messages name the file and problem
+    auto source = std::make_unique<FfmpegSource>();
+    if (Status s = source->open(path, options); !s) return s;
+    return std::unique_ptr<FrameSource>(std::move(source));
+}
+
+}  // namespace huescope

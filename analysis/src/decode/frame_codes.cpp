@@ -1,0 +1,95 @@
+#include "frame_codes.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include <libavutil/imgutils.h>
+}
+
+namespace huescope::libav {
+
+Status check_pixel_format(AVPixelFormat format, PixelModel& model) {
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
+    if (desc == nullptr) return Status(ErrorCode::BadData, "the stream has no pixel format");
+    const uint64_t unsupported_flags = AV_PIX_FMT_FLAG_HWACCEL | AV_PIX_FMT_FLAG_BAYER |
+                                       AV_PIX_FMT_FLAG_FLOAT | AV_PIX_FMT_FLAG_PAL;
+    const std::string name = desc->name;
+    if ((desc->flags & unsupported_flags) != 0 || name.rfind("xyz", 0) == 0 ||
+        desc->comp[0].depth > 16) {
+        return Status(ErrorCode::Unsupported,
+                      "pixel format '" + name + "' is not measured by huescope yet");
+    }
+    if (desc->flags & AV_PIX_FMT_FLAG_RGB) {
+        model = PixelModel::Rgb;
+    } else if (desc->nb_components <= 2) {
+        model = PixelModel::Gray;  // gray or gray + alpha
+    } else {
+        model = PixelModel::YCbCr;
+    }
+    return Status::ok();
+}
+
+void analysis_grid(AVPixelFormat format, int width, int height, int& grid_width, int& grid_height) {
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
+    const bool subsampled =
+        desc != nullptr && !(desc->flags & AV_PIX_FMT_FLAG_RGB) && desc->nb_components > 2;
+    const int sx = subsampled ? desc->log2_chroma_w : 0;
+    const int sy = subsampled ? desc->log2_chroma_h : 0;
+    grid_width = AV_CEIL_RSHIFT(width, sx);
+    grid_height = AV_CEIL_RSHIFT(height, sy);
+}
+
+Status extract_codes(const AVFrame& frame, CodeImage& out) {
+    const auto format = static_cast<AVPixelFormat>(frame.format);
+    PixelModel model{};
+    if (Status s = check_pixel_format(format, model); !s) return s;
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
+    const int sx = model == PixelModel::YCbCr ? desc->log2_chroma_w : 0;
+    const int sy = model == PixelModel::YCbCr ? desc->log2_chroma_h : 0;
+
+    out.model = model;
+    out.bit_depth = desc->comp[0].depth;
+    analysis_grid(format, frame.width, frame.height, out.width, out.height);
+    const std::size_t grid = static_cast<std::size_t>(out.width) * out.height;
+    const int planes = model == PixelModel::Gray ? 1 : 3;
+    for (int c = 0; c < 3; ++c) out.planes[c].assign(c < planes ? grid : 0, 0);
+
+    const uint8_t* data[4] = {frame.data[0], frame.data[1], frame.data[2], frame.data[3]};
+    const int linesize[4] = {frame.linesize[0], frame.linesize[1], frame.linesize[2],
+                             frame.linesize[3]};
+    std::vector<uint16_t> line(static_cast<std::size_t>(frame.width));
+
+    // Components other than subsampled luma map one to one onto the grid.
+    for (int c = (sx | sy) ? 1 : 0; c < planes; ++c) {
+        for (int y = 0; y < out.height; ++y) {
+            av_read_image_line2(line.data(), data, linesize, desc, 0, y, c, out.width, 0, 2);
+            std::copy_n(line.begin(), out.width,
+                        out.planes[c].begin() + std::size_t(y) * out.width);
+        }
+    }
+    if ((sx | sy) == 0) return Status::ok();
+
+    // Subsampled luma: the mean of the luma samples under each chroma sample, in code values.
+    std::vector<uint32_t> sums(static_cast<std::size_t>(out.width));
+    std::vector<uint32_t> counts(static_cast<std::size_t>(out.width));
+    for (int gy = 0; gy < out.height; ++gy) {
+        std::fill(sums.begin(), sums.end(), 0);
+        std::fill(counts.begin(), counts.end(), 0);
+        for (int y = gy << sy; y < std::min(frame.height, (gy + 1) << sy); ++y) {
+            av_read_image_line2(line.data(), data, linesize, desc, 0, y, 0, frame.width, 0, 2);
+            for (int x = 0; x < frame.width; ++x) {
+                sums[x >> sx] += line[x];
+                ++counts[x >> sx];
+            }
+        }
+        uint16_t* row = out.planes[0].data() + std::size_t(gy) * out.width;
+        for (int gx = 0; gx < out.width; ++gx) {
+            row[gx] = static_cast<uint16_t>((sums[gx] + counts[gx] / 2) / counts[gx]);
+        }
+    }
+    return Status::ok();
+}
+
+}  // namespace huescope::libav

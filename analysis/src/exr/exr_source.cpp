@@ -1,0 +1,204 @@
+#include "exr_source.hpp"
+
+#include <ImfChannelList.h>
+#include <ImfFrameBuffer.h>
+#include <ImfHeader.h>
+#include <ImfInputFile.h>
+#include <ImfStandardAttributes.h>
+
+#include <cmath>
+#include <exception>
+
+#include "exr_sequence.hpp"
+#include "huescope/color_math.hpp"
+
+namespace huescope {
+namespace {
+
+constexpr int64_t kMaxPixels = int64_t(16384) * 16384;
+
+// Names a chromaticities attribute after a standard space when it matches one.
+Primaries primaries_from_header(const Imf::Chromaticities& c) {
+    Primaries p{"custom",
+                {c.red.x, c.red.y},
+                {c.green.x, c.green.y},
+                {c.blue.x, c.blue.y},
+                {c.white.x, c.white.y}};
+    for (const char* name : {"bt709", "bt2020", "dci-p3", "display-p3"}) {
+        Primaries standard;
+        standard_primaries(name, standard);
+        auto near = [](const Chromaticity& a, const Chromaticity& b) {
+            return std::fabs(a.x - b.x) < 1e-4 && std::fabs(a.y - b.y) < 1e-4;
+        };
+        if (near(p.red, standard.red) && near(p.green, standard.green) &&
+            near(p.blue, standard.blue) && near(p.white, standard.white)) {
+            return standard;
+        }
+    }
+    return p;
+}
+
+class ExrSource final : public FrameSource {
+  public:
+    Status open(const std::string& path, const SourceOptions& options);
+    const SourceInfo& info() const override { return m_info; }
+    Result<bool> next(Frame& frame) override;
+
+  private:
+    Status read_file(const SequenceFile& file, Frame& frame);
+
+    SourceInfo m_info;
+    std::vector<SequenceFile> m_files;
+    std::size_t m_next = 0;
+    std::string m_primaries_signature;
+    Mat3 m_to_working;
+    std::vector<float> m_planes;
+};
+
+Status ExrSource::open(const std::string& path, const SourceOptions& options) {
+    Result<std::vector<SequenceFile>> files = list_sequence(path);
+    if (!files) return files.status();
+    m_files = std::move(files).value();
+    m_info.path = path;
+    m_info.kind = "exr-sequence";
+    m_info.container = "openexr";
+    m_info.codec = "exr";
+    m_info.frame_count = static_cast<int64_t>(m_files.size());
+    m_info.first_frame_number = m_files.front().number;
+    m_info.pixel_format = "linear float RGB";
+    m_info.chroma_subsampling = "4:4:4";
+    try {
+        Imf::InputFile first(m_files.front().path.c_str());
+        const Imf::Header& header = first.header();
+        const Imath::Box2i window = header.dataWindow();
+        m_info.width = m_info.analysis_width = window.max.x - window.min.x + 1;
+        m_info.height = m_info.analysis_height = window.max.y - window.min.y + 1;
+        const Imf::ChannelList& channels = header.channels();
+        const Imf::Channel* red = channels.findChannel("R");
+        m_info.bit_depth = red != nullptr && red->type == Imf::FLOAT ? 32 : 16;
+        m_info.pixel_format = m_info.bit_depth == 32 ? "float RGB" : "half RGB";
+
+        ColorEncoding& color = m_info.color;
+        color.matrix = Matrix::Identity;
+        color.range = Range::Full;
+        color.transfer = Transfer::Linear;
+        color.matrix_from = color.range_from = color.transfer_from = Provenance::Inherent;
+        if (Imf::hasChromaticities(header)) {
+            color.primaries = primaries_from_header(Imf::chromaticities(header));
+            color.primaries_from = Provenance::Tag;
+            m_info.tags.primaries = color.primaries.name;
+        } else {
+            standard_primaries("bt709", color.primaries);
+            color.primaries_from = Provenance::Assumed;
+            color.notes.push_back(
+                "no chromaticities attribute: BT.709 primaries and D65 white, "
+                "the OpenEXR default");
+        }
+        m_info.tags.transfer = "linear";
+        if (!options.overrides.primaries.empty()) {
+            if (!standard_primaries(options.overrides.primaries, color.primaries)) {
+                return Status(ErrorCode::InvalidArgument,
+                              "unknown primaries '" + options.overrides.primaries + "'");
+            }
+            color.primaries_from = Provenance::User;
+            color.notes.clear();
+        }
+        if (options.frame_rate) {
+            m_info.frame_rate = *options.frame_rate;
+            m_info.frame_rate_from = "user";
+        } else if (Imf::hasFramesPerSecond(header)) {
+            const Imf::Rational fps = Imf::framesPerSecond(header);
+            m_info.frame_rate = fps.d != 0 ? double(fps.n) / fps.d : 0.0;
+            m_info.frame_rate_from = "header";
+        }
+        if (!(m_info.frame_rate > 0)) {
+            m_info.frame_rate = 24.0;
+            m_info.frame_rate_from = "assumed";
+            m_info.notes.push_back("no frame rate in the sequence: assumed 24 fps (use --fps)");
+        }
+        const int64_t span = m_files.back().number - m_files.front().number + 1;
+        m_info.duration_s = span / m_info.frame_rate;
+        if (span != m_info.frame_count) {
+            m_info.notes.push_back(
+                "the sequence has gaps: " + std::to_string(span - m_info.frame_count) +
+                " frame numbers between the first and last are missing");
+        }
+        m_to_working = to_working_space_matrix(color.primaries);
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::BadData,
+                      "'" + m_files.front().path + "' is not a readable EXR file: " + e.what());
+    }
+    return Status::ok();
+}
+
+Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
+    try {
+        Imf::InputFile input(file.path.c_str());
+        const Imf::Header& header = input.header();
+        const Imath::Box2i window = header.dataWindow();
+        const int64_t width = int64_t(window.max.x) - window.min.x + 1;
+        const int64_t height = int64_t(window.max.y) - window.min.y + 1;
+        if (width <= 0 || height <= 0 || width * height > kMaxPixels) {
+            return Status(ErrorCode::BadData, "'" + file.path + "': data window of " +
+                                                  std::to_string(width) + "x" +
+                                                  std::to_string(height) + " is out of bounds");
+        }
+        const Imf::ChannelList& channels = header.channels();
+        const bool rgb =
+            channels.findChannel("R") && channels.findChannel("G") && channels.findChannel("B");
+        const bool luma = channels.findChannel("Y") != nullptr;
+        if (!rgb && !luma) {
+            return Status(ErrorCode::Unsupported,
+                          "'" + file.path + "' has neither R, G, B nor Y channels");
+        }
+        const std::size_t n = static_cast<std::size_t>(width * height);
+        m_planes.assign(n * 3, 0.0f);
+        Imf::FrameBuffer buffer;
+        const std::size_t xstride = sizeof(float) * 3;
+        const std::size_t ystride = xstride * static_cast<std::size_t>(width);
+        // OpenEXR addresses the buffer by absolute pixel coordinates of the data window.
+        const std::ptrdiff_t origin = (std::ptrdiff_t(window.min.y) * width + window.min.x) * 3;
+        const char* names[3] = {"R", "G", "B"};
+        for (int c = 0; c < (rgb ? 3 : 1); ++c) {
+            char* base = reinterpret_cast<char*>(m_planes.data() - origin + c);
+            buffer.insert(rgb ? names[c] : "Y", Imf::Slice(Imf::FLOAT, base, xstride, ystride));
+        }
+        input.setFrameBuffer(buffer);
+        input.readPixels(window.min.y, window.max.y);
+        if (!rgb) {  // luminance-only image: neutral, R = G = B = Y
+            for (std::size_t i = 0; i < n; ++i)
+                m_planes[i * 3 + 1] = m_planes[i * 3 + 2] = m_planes[i * 3];
+        }
+
+        frame.number = file.number;
+        frame.time_s = double(file.number - m_info.first_frame_number) / m_info.frame_rate;
+        frame.image.width = static_cast<int>(width);
+        frame.image.height = static_cast<int>(height);
+        frame.image.rgb.resize(n * 3);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Vec3 in{m_planes[i * 3], m_planes[i * 3 + 1], m_planes[i * 3 + 2]};
+            const Vec3 out = m_to_working * in;
+            for (int c = 0; c < 3; ++c) frame.image.rgb[i * 3 + c] = static_cast<float>(out[c]);
+        }
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::BadData, "'" + file.path + "' could not be read: " + e.what());
+    }
+    return Status::ok();
+}
+
+Result<bool> ExrSource::next(Frame& frame) {
+    if (m_next >= m_files.size()) return false;
+    if (Status s = read_file(m_files[m_next++], frame); !s) return s;
+    return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FrameSource>> open_exr_source(const std::string& path,
+                                                     const SourceOptions& options) {
+    auto source = std::make_unique<ExrSource>();
+    if (Status s = source->open(path, options); !s) return s;
+    return std::unique_ptr<FrameSource>(std::move(source));
+}
+
+}  // namespace huescope

@@ -1,0 +1,88 @@
+#include "hue_time_writer.hpp"
+
+#include <ImfChannelList.h>
+#include <ImfFrameBuffer.h>
+#include <ImfHeader.h>
+#include <ImfOutputFile.h>
+#include <ImfStringAttribute.h>
+
+#include <exception>
+#include <vector>
+
+namespace huescope {
+namespace {
+constexpr int kRowFloats = 2 * kHueBins;  // OKLCh row, then CIELAB row
+constexpr int64_t kRowsPerChunk = 256;
+}  // namespace
+
+HueTimeWriter::HueTimeWriter(std::string spool_path) : m_spool_path(std::move(spool_path)) {}
+
+HueTimeWriter::~HueTimeWriter() {
+    if (m_spool != nullptr) std::fclose(m_spool);
+    std::remove(m_spool_path.c_str());
+}
+
+Status HueTimeWriter::open() {
+    m_spool = std::fopen(m_spool_path.c_str(), "w+b");
+    if (m_spool == nullptr)
+        return Status(ErrorCode::CannotCreate, "cannot create '" + m_spool_path + "'");
+    return Status::ok();
+}
+
+Status HueTimeWriter::add_row(const HueAccumulator& frame) {
+    float row[kRowFloats];
+    const double pixels = frame.pixels > 0 ? static_cast<double>(frame.pixels) : 1.0;
+    for (int i = 0; i < kHueBins; ++i) {
+        row[i] = static_cast<float>(frame.ok_hue_hist[i] / pixels);
+        row[kHueBins + i] = static_cast<float>(frame.lab_hue_hist[i] / pixels);
+    }
+    if (std::fwrite(row, sizeof(float), kRowFloats, m_spool) != kRowFloats) {
+        return Status(ErrorCode::Io, "writing '" + m_spool_path + "' failed (disk full?)");
+    }
+    ++m_rows;
+    return Status::ok();
+}
+
+Status HueTimeWriter::write(const std::string& path,
+                            const std::map<std::string, std::string>& attributes) {
+    if (m_rows == 0) return Status(ErrorCode::Internal, "hue_time.exr needs at least one row");
+    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
+        return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+    }
+    try {
+        Imf::Header header(kHueBins, static_cast<int>(m_rows));
+        header.compression() = Imf::ZIP_COMPRESSION;
+        header.channels().insert("oklch.Y", Imf::Channel(Imf::FLOAT));
+        header.channels().insert("cielab.Y", Imf::Channel(Imf::FLOAT));
+        for (const auto& [key, value] : attributes) {
+            header.insert(key, Imf::StringAttribute(value));
+        }
+        Imf::OutputFile file(path.c_str(), header);
+        std::vector<float> chunk;
+        for (int64_t y0 = 0; y0 < m_rows; y0 += kRowsPerChunk) {
+            const int64_t n = std::min(kRowsPerChunk, m_rows - y0);
+            chunk.resize(static_cast<std::size_t>(n * kRowFloats));
+            if (std::fread(chunk.data(), sizeof(float), chunk.size(), m_spool) != chunk.size()) {
+                return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+            }
+            // Slices address absolute rows: shift the base so that row y0 lands on chunk[0].
+            const std::ptrdiff_t origin = static_cast<std::ptrdiff_t>(y0 * kRowFloats);
+            Imf::FrameBuffer buffer;
+            const std::size_t xs = sizeof(float), ys = sizeof(float) * kRowFloats;
+            buffer.insert(
+                "oklch.Y",
+                Imf::Slice(Imf::FLOAT, reinterpret_cast<char*>(chunk.data() - origin), xs, ys));
+            buffer.insert(
+                "cielab.Y",
+                Imf::Slice(Imf::FLOAT, reinterpret_cast<char*>(chunk.data() - origin + kHueBins),
+                           xs, ys));
+            file.setFrameBuffer(buffer);
+            file.writePixels(static_cast<int>(n));
+        }
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::Io, "writing '" + path + "' failed: " + e.what());
+    }
+    return Status::ok();
+}
+
+}  // namespace huescope

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "huescope/measurement.hpp"
+#include "huescope/status.hpp"
+
+namespace huescope {
+
+/// hue_time.exr: one row per analysed frame, one column per 1-degree hue bin. Rows are spooled to a
+/// temporary file while the film is measured (memory stays flat however long the film is) and
+/// turned into the EXR at the end.
+class HueTimeWriter {
+  public:
+    explicit HueTimeWriter(std::string spool_path);
+    ~HueTimeWriter();
+    HueTimeWriter(const HueTimeWriter&) = delete;
+    HueTimeWriter& operator=(const HueTimeWriter&) = delete;
+
+    Status open();
+    /// Adds a frame's row: each bin's chroma divided by the frame's pixel count.
+    Status add_row(const HueAccumulator& frame);
+    /// Writes the EXR to `path` (a temporary name the caller renames), with string attributes.
+    Status write(const std::string& path, const std::map<std::string, std::string>& attributes);
+    int64_t rows() const { return m_rows; }
+
+  private:
+    std::string m_spool_path;
+    std::FILE* m_spool = nullptr;
+    int64_t m_rows = 0;
+};
+
+}  // namespace huescope

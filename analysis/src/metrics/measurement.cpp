@@ -1,0 +1,205 @@
+#include "huescope/measurement.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "huescope/color_math.hpp"
+
+namespace huescope {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int level_bin(double value, double max) {
+    const int bin = static_cast<int>(value / max * kLevelBins);
+    return std::clamp(bin, 0, kLevelBins - 1);
+}
+
+int hue_bin(double hue_deg) {
+    return std::min(static_cast<int>(hue_deg), kHueBins - 1);
+}
+
+// Value below which `fraction` of the histogram's mass lies, interpolated inside the bin.
+double percentile(const std::array<uint64_t, kLevelBins>& hist, uint64_t total, double fraction,
+                  double max) {
+    if (total == 0) return kNaN;
+    const double target = fraction * static_cast<double>(total);
+    double seen = 0.0;
+    for (int i = 0; i < kLevelBins; ++i) {
+        const double count = static_cast<double>(hist[i]);
+        if (count > 0 && seen + count >= target) {
+            const double within = (target - seen) / count;
+            return (i + within) * max / kLevelBins;
+        }
+        seen += count;
+    }
+    return max;
+}
+
+// Circular mean and variance from the weighted resultant vector (Fisher 1993, section 2.3.1).
+void mean_from_resultant(double sum_x, double sum_y, double sum_w, double& mean_deg,
+                         double& variance) {
+    if (!(sum_w > 0.0)) {
+        mean_deg = variance = kNaN;
+        return;
+    }
+    mean_deg = hue_degrees(sum_x, sum_y);
+    variance = 1.0 - std::hypot(sum_x, sum_y) / sum_w;
+}
+
+}  // namespace
+
+void HueAccumulator::reset(std::size_t families) {
+    *this = HueAccumulator{};
+    family_weight.assign(families, 0.0);
+    family_count.assign(families, 0);
+}
+
+void HueAccumulator::merge(const HueAccumulator& o) {
+    pixels += o.pixels;
+    invalid += o.invalid;
+    near_black += o.near_black;
+    near_white += o.near_white;
+    low_chroma += o.low_chroma;
+    chromatic += o.chromatic;
+    sum_lightness += o.sum_lightness;
+    sum_chroma += o.sum_chroma;
+    ok_sum_a += o.ok_sum_a;
+    ok_sum_b += o.ok_sum_b;
+    ok_sum_c += o.ok_sum_c;
+    lab_sum_a += o.lab_sum_a;
+    lab_sum_b += o.lab_sum_b;
+    lab_sum_c += o.lab_sum_c;
+    for (int i = 0; i < kHueBins; ++i) {
+        ok_hue_hist[i] += o.ok_hue_hist[i];
+        lab_hue_hist[i] += o.lab_hue_hist[i];
+    }
+    for (int i = 0; i < kLevelBins; ++i) {
+        chroma_hist[i] += o.chroma_hist[i];
+        lightness_hist[i] += o.lightness_hist[i];
+    }
+    if (family_weight.size() < o.family_weight.size()) {
+        family_weight.resize(o.family_weight.size(), 0.0);
+        family_count.resize(o.family_count.size(), 0);
+    }
+    for (std::size_t f = 0; f < o.family_weight.size(); ++f) {
+        family_weight[f] += o.family_weight[f];
+        family_count[f] += o.family_count[f];
+    }
+}
+
+void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc) {
+    const std::size_t families = params.families.size();
+    if (acc.family_weight.size() != families) {
+        acc.family_weight.resize(families, 0.0);
+        acc.family_count.resize(families, 0);
+    }
+    const bool families_in_lab = params.hue_space == HueSpace::Cielab;
+    const std::size_t n = image.pixel_count();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec3 rgb{image.rgb[i * 3], image.rgb[i * 3 + 1], image.rgb[i * 3 + 2]};
+        if (!std::isfinite(rgb[0]) || !std::isfinite(rgb[1]) || !std::isfinite(rgb[2])) {
+            ++acc.invalid;
+            continue;
+        }
+        const Vec3 xyz = working_rgb_to_xyz(rgb);
+        const Vec3 ok = xyz_to_oklab(xyz);
+        const double chroma = std::hypot(ok[1], ok[2]);
+        ++acc.pixels;
+        acc.sum_lightness += ok[0];
+        acc.sum_chroma += chroma;
+        ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
+        ++acc.lightness_hist[level_bin(ok[0], kLightnessHistMax)];
+
+        // Hue is only meaningful away from the neutral axis and the extremes of lightness.
+        if (ok[0] < params.near_black_l) {
+            ++acc.near_black;
+            continue;
+        }
+        if (ok[0] > params.near_white_l) {
+            ++acc.near_white;
+            continue;
+        }
+        if (chroma < params.min_chroma) {
+            ++acc.low_chroma;
+            continue;
+        }
+        ++acc.chromatic;
+        const double hue = hue_degrees(ok[1], ok[2]);
+        acc.ok_sum_a += ok[1];
+        acc.ok_sum_b += ok[2];
+        acc.ok_sum_c += chroma;
+        acc.ok_hue_hist[hue_bin(hue)] += chroma;
+
+        const Vec3 lab = xyz_to_cielab(xyz);
+        const double lab_chroma = std::hypot(lab[1], lab[2]);
+        const double lab_hue = hue_degrees(lab[1], lab[2]);
+        acc.lab_sum_a += lab[1];
+        acc.lab_sum_b += lab[2];
+        acc.lab_sum_c += lab_chroma;
+        acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
+
+        const double family_hue = families_in_lab ? lab_hue : hue;
+        const double family_chroma = families_in_lab ? lab_chroma : chroma;
+        for (std::size_t f = 0; f < families; ++f) {
+            if (params.families[f].contains(family_hue)) {
+                acc.family_weight[f] += family_chroma;
+                ++acc.family_count[f];
+            }
+        }
+    }
+}
+
+HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
+    HueSummary s;
+    s.pixels = acc.pixels;
+    s.invalid_pixels = acc.invalid;
+    const double pixels = static_cast<double>(acc.pixels);
+    const double chromatic = static_cast<double>(acc.chromatic);
+    const bool any = acc.pixels > 0;
+    s.chromatic_fraction = any ? chromatic / pixels : kNaN;
+    s.near_black_fraction = any ? static_cast<double>(acc.near_black) / pixels : kNaN;
+    s.near_white_fraction = any ? static_cast<double>(acc.near_white) / pixels : kNaN;
+    s.mean_chroma = any ? acc.sum_chroma / pixels : kNaN;
+    s.mean_lightness = any ? acc.sum_lightness / pixels : kNaN;
+    s.mean_chroma_chromatic = acc.chromatic > 0 ? acc.ok_sum_c / chromatic : kNaN;
+    s.chroma_p50 = percentile(acc.chroma_hist, acc.pixels, 0.50, kChromaHistMax);
+    s.chroma_p90 = percentile(acc.chroma_hist, acc.pixels, 0.90, kChromaHistMax);
+    s.chroma_p99 = percentile(acc.chroma_hist, acc.pixels, 0.99, kChromaHistMax);
+    s.lightness_p50 = percentile(acc.lightness_hist, acc.pixels, 0.50, kLightnessHistMax);
+
+    const double family_total = params.hue_space == HueSpace::Oklch ? acc.ok_sum_c : acc.lab_sum_c;
+    for (std::size_t f = 0; f < params.families.size(); ++f) {
+        const double weight = f < acc.family_weight.size() ? acc.family_weight[f] : 0.0;
+        const double count = f < acc.family_count.size() ? acc.family_count[f] : 0.0;
+        const std::string& name = params.families[f].name;
+        s.shares.emplace_back(name, family_total > 0 ? weight / family_total : kNaN);
+        s.pixel_shares.emplace_back(name, acc.chromatic > 0 ? count / chromatic : kNaN);
+    }
+
+    mean_from_resultant(acc.ok_sum_a, acc.ok_sum_b, acc.ok_sum_c, s.hue_mean_deg,
+                        s.hue_circular_variance);
+    mean_from_resultant(acc.lab_sum_a, acc.lab_sum_b, acc.lab_sum_c, s.hue_mean_lab_deg,
+                        s.hue_circular_variance_lab);
+    for (int i = 0; i < kHueBins; ++i) {
+        s.hue_histogram[i] = acc.ok_sum_c > 0 ? acc.ok_hue_hist[i] / acc.ok_sum_c : 0.0;
+        s.hue_histogram_lab[i] = acc.lab_sum_c > 0 ? acc.lab_hue_hist[i] / acc.lab_sum_c : 0.0;
+    }
+    return s;
+}
+
+void circular_mean(const std::vector<double>& hues_deg, const std::vector<double>& weights,
+                   double& mean_deg, double& variance) {
+    double x = 0.0, y = 0.0, w = 0.0;
+    for (std::size_t i = 0; i < hues_deg.size() && i < weights.size(); ++i) {
+        const double rad = hues_deg[i] * (std::numbers::pi / 180.0);
+        x += weights[i] * std::cos(rad);
+        y += weights[i] * std::sin(rad);
+        w += weights[i];
+    }
+    mean_from_resultant(x, y, w, mean_deg, variance);
+}
+
+}  // namespace huescope

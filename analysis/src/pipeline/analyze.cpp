@@ -1,0 +1,189 @@
+#include "huescope/analyze.hpp"
+
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "../exr/hue_time_writer.hpp"
+#include "../report/atomic_file.hpp"
+#include "../report/frames_csv.hpp"
+#include "../report/json_fields.hpp"
+
+#ifndef HUESCOPE_VERSION
+#define HUESCOPE_VERSION "unknown"
+#endif
+
+namespace huescope {
+namespace fs = std::filesystem;
+namespace {
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+Status validate(const AnalyzeOptions& o) {
+    if (o.every < 1) return Status(ErrorCode::InvalidArgument, "--every must be 1 or more");
+    if (o.start_s < 0) return Status(ErrorCode::InvalidArgument, "--start must not be negative");
+    if (o.duration_s && !(*o.duration_s > 0)) {
+        return Status(ErrorCode::InvalidArgument, "--duration must be positive");
+    }
+    const MeasureParams& m = o.measure;
+    if (!(m.min_chroma >= 0) || !(m.near_black_l >= 0) || !(m.near_white_l > m.near_black_l)) {
+        return Status(ErrorCode::InvalidArgument,
+                      "thresholds must satisfy min_chroma >= 0 and 0 <= near_black < near_white");
+    }
+    if (m.families.empty()) return Status(ErrorCode::InvalidArgument, "no hue family to measure");
+    return Status::ok();
+}
+
+Status prepare_output_dir(const AnalyzeOptions& o) {
+    std::error_code ec;
+    fs::create_directories(o.output_dir, ec);
+    if (ec || !fs::is_directory(o.output_dir)) {
+        return Status(ErrorCode::CannotCreate, "cannot create the output folder '" + o.output_dir +
+                                                   "'" +
+                                                   (ec ? ": " + ec.message() : std::string()));
+    }
+    // An output must never overwrite its own input.
+    for (const char* name : {"summary.json", "frames.csv", "hue_time.exr"}) {
+        if (fs::exists(o.input, ec) && fs::equivalent(o.input, fs::path(o.output_dir) / name, ec)) {
+            return Status(ErrorCode::InvalidArgument,
+                          "the output '" + std::string(name) + "' would overwrite the input");
+        }
+    }
+    return Status::ok();
+}
+
+std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
+    nlohmann::json j;
+    j["tool"] = {{"name", "huescope"}, {"version", HUESCOPE_VERSION}};
+    j["generated_utc"] = utc_now();
+    j["command_line"] = o.command_line;
+    j["input"] = source_json(r.source);
+    j["parameters"] = parameters_json(o);
+    j["frames_decoded"] = r.frames_decoded;
+    j["frames_analyzed"] = r.frames_analyzed;
+    j["decode_errors"] = r.decode_errors;
+    j["analyzed_time_range_s"] = {r.first_time_s, r.last_time_s};
+    j["measurement_grid"] = {{"width", r.source.analysis_width},
+                             {"height", r.source.analysis_height},
+                             {"note",
+                              "hue is measured on the chroma grid; luma is averaged "
+                              "over the samples that share a chroma sample"}};
+    j["film"] = hue_summary_json(r.film_summary);
+    return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+const char* version() {
+    return HUESCOPE_VERSION;
+}
+
+std::string probe_json(const SourceInfo& info) {
+    return source_json(info).dump(2) + "\n";
+}
+
+Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hooks) {
+    if (Status s = validate(o); !s) return s;
+    Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, o.source);
+    if (!opened) return opened.status();
+    FrameSource& source = *opened.value();
+    if (Status s = prepare_output_dir(o); !s) return s;
+
+    const fs::path dir(o.output_dir);
+    AtomicFile csv_file((dir / "frames.csv").string());
+    AtomicFile exr_file((dir / "hue_time.exr").string());
+    AtomicFile json_file((dir / "summary.json").string());
+    if (Status s = csv_file.open(); !s) return s;
+    HueTimeWriter hue_time((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string());
+    if (Status s = hue_time.open(); !s) return s;
+
+    FramesCsvWriter csv(csv_file.stream(), o.measure.families);
+    csv.write_header();
+
+    AnalysisResult result;
+    result.source = source.info();
+    result.film.reset(o.measure.families.size());
+    const double end_s = o.duration_s ? o.start_s + *o.duration_s : 0.0;
+    const auto started = std::chrono::steady_clock::now();
+    Progress progress;
+    if (result.source.frame_rate > 0) {
+        const double span =
+            o.duration_s ? *o.duration_s : std::max(0.0, result.source.duration_s - o.start_s);
+        progress.frames_expected = static_cast<int64_t>(span * result.source.frame_rate / o.every);
+    }
+
+    Frame frame;
+    HueAccumulator frame_acc;
+    int64_t in_range = 0;
+    while (true) {
+        if (hooks.cancel != nullptr && hooks.cancel->load()) {
+            return Status(ErrorCode::Interrupted,
+                          "interrupted; earlier outputs were left as they were");
+        }
+        Result<bool> got = source.next(frame);
+        if (!got) return got.status();
+        if (!got.value()) break;
+        ++result.frames_decoded;
+        if (frame.time_s < o.start_s - 1e-9) continue;
+        if (o.duration_s && frame.time_s >= end_s - 1e-9) break;
+        if (in_range++ % o.every != 0) continue;
+
+        frame_acc.reset(o.measure.families.size());
+        accumulate(frame.image, o.measure, frame_acc);
+        csv.write_row(frame.number, frame.time_s, summarize(frame_acc, o.measure));
+        if (Status s = hue_time.add_row(frame_acc); !s) return s;
+        result.film.merge(frame_acc);
+        if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
+        result.last_time_s = frame.time_s;
+        ++result.frames_analyzed;
+
+        if (hooks.on_progress) {
+            progress.frames_decoded = result.frames_decoded;
+            progress.frames_analyzed = result.frames_analyzed;
+            progress.time_s = frame.time_s;
+            progress.elapsed_s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            hooks.on_progress(progress);
+        }
+    }
+    if (result.frames_analyzed == 0) {
+        return Status(ErrorCode::BadData,
+                      "'" + o.input + "': no frame was analysed (is the time range past the end?)");
+    }
+    result.decode_errors = source.decode_errors();
+    result.source = source.info();
+    result.film_summary = summarize(result.film, o.measure);
+    result.elapsed_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    const std::map<std::string, std::string> attributes = {
+        {"huescope/version", HUESCOPE_VERSION},
+        {"huescope/input", o.input},
+        {"huescope/layout",
+         "one row per analysed frame (frames.csv order), one column per "
+         "1-degree hue bin from 0 to 359"},
+        {"huescope/value",
+         "chroma of the pixels in the hue bin divided by the frame's pixel "
+         "count (oklch: OKLab C; cielab: C*ab)"},
+        {"huescope/hue_space_families", hue_space_name(o.measure.hue_space)},
+    };
+    if (Status s = hue_time.write(exr_file.temp_path(), attributes); !s) return s;
+    if (Status s = json_file.open(); !s) return s;
+    json_file.stream() << summary_text(o, result);
+    // Commit last-to-first of importance: summary.json appearing means the set is complete.
+    if (Status s = csv_file.commit(); !s) return s;
+    if (Status s = exr_file.commit(); !s) return s;
+    if (Status s = json_file.commit(); !s) return s;
+    return result;
+}
+
+}  // namespace huescope

@@ -1,0 +1,44 @@
+#include "atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace huescope {
+
+AtomicFile::AtomicFile(std::string destination) : m_destination(std::move(destination)) {
+    const std::filesystem::path dest(m_destination);
+    m_temp = (dest.parent_path() /
+              ("." + dest.filename().string() + ".tmp-" + std::to_string(::getpid())))
+                 .string();
+}
+
+AtomicFile::~AtomicFile() {
+    if (!m_committed) {
+        if (m_stream.is_open()) m_stream.close();
+        std::remove(m_temp.c_str());
+    }
+}
+
+Status AtomicFile::open() {
+    m_stream.open(m_temp, std::ios::binary | std::ios::trunc);
+    if (!m_stream) return Status(ErrorCode::CannotCreate, "cannot create '" + m_temp + "'");
+    return Status::ok();
+}
+
+Status AtomicFile::commit() {
+    if (m_stream.is_open()) {
+        m_stream.flush();
+        const bool good = m_stream.good();
+        m_stream.close();
+        if (!good) return Status(ErrorCode::Io, "writing '" + m_temp + "' failed");
+    }
+    if (std::rename(m_temp.c_str(), m_destination.c_str()) != 0) {
+        return Status(ErrorCode::Io, "cannot move '" + m_temp + "' to '" + m_destination + "'");
+    }
+    m_committed = true;
+    return Status::ok();
+}
+
+}  // namespace huescope

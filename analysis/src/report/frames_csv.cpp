@@ -1,0 +1,50 @@
+#include "frames_csv.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace huescope {
+namespace {
+
+void field(std::ostream& out, double value) {
+    out << ',';
+    if (!std::isfinite(value)) return;  // undefined (e.g. no chromatic pixel): empty field
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.7g", value);
+    out << buffer;
+}
+
+}  // namespace
+
+FramesCsvWriter::FramesCsvWriter(std::ostream& out, const std::vector<HueBand>& families)
+    : m_out(out), m_families(families) {}
+
+void FramesCsvWriter::write_header() {
+    m_out << "frame,time_s";
+    for (const HueBand& f : m_families) m_out << ",share_" << f.name;
+    for (const HueBand& f : m_families) m_out << ",pixel_share_" << f.name;
+    m_out << ",hue_mean_deg,hue_mean_lab_deg,hue_circular_variance,chromatic_fraction"
+             ",near_black_fraction,near_white_fraction,mean_chroma,chroma_p90,mean_lightness"
+             "\r\n";
+}
+
+void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& s) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.6f", time_s);
+    m_out << frame << ',' << time;
+    for (const auto& share : s.shares) field(m_out, share.second);
+    for (const auto& share : s.pixel_shares) field(m_out, share.second);
+    field(m_out, s.hue_mean_deg);
+    field(m_out, s.hue_mean_lab_deg);
+    field(m_out, s.hue_circular_variance);
+    field(m_out, s.chromatic_fraction);
+    field(m_out, s.near_black_fraction);
+    field(m_out, s.near_white_fraction);
+    field(m_out, s.mean_chroma);
+    field(m_out, s.chroma_p90);
+    field(m_out, s.mean_lightness);
+    m_out << "\r\n";
+}
+
+}  // namespace huescope

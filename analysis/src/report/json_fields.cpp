@@ -1,0 +1,122 @@
+#include "json_fields.hpp"
+
+#include <cmath>
+
+namespace huescope {
+namespace {
+
+using nlohmann::json;
+
+json number_or_null(double value) {
+    return std::isfinite(value) ? json(value) : json(nullptr);
+}
+
+json tags_json(const RawColorTags& tags) {
+    return {{"matrix", tags.matrix},
+            {"range", tags.range},
+            {"transfer", tags.transfer},
+            {"primaries", tags.primaries}};
+}
+
+json xy(const Chromaticity& c) {
+    return json::array({c.x, c.y});
+}
+
+json color_json(const ColorEncoding& c) {
+    return {{"matrix", matrix_name(c.matrix)},
+            {"matrix_from", provenance_name(c.matrix_from)},
+            {"range", range_name(c.range)},
+            {"range_from", provenance_name(c.range_from)},
+            {"transfer", transfer_name(c.transfer)},
+            {"transfer_from", provenance_name(c.transfer_from)},
+            {"primaries",
+             {{"name", c.primaries.name},
+              {"red", xy(c.primaries.red)},
+              {"green", xy(c.primaries.green)},
+              {"blue", xy(c.primaries.blue)},
+              {"white", xy(c.primaries.white)}}},
+            {"primaries_from", provenance_name(c.primaries_from)},
+            {"working_space", "linear BT.709 primaries, D65 white, 1.0 = reference white"},
+            {"assumptions", c.notes}};
+}
+
+template <typename Pairs>
+json named_values(const Pairs& pairs) {
+    json out = json::object();
+    for (const auto& [name, value] : pairs) out[name] = number_or_null(value);
+    return out;
+}
+
+}  // namespace
+
+json source_json(const SourceInfo& info) {
+    json j = {{"path", info.path},
+              {"kind", info.kind},
+              {"container", info.container},
+              {"codec", info.codec},
+              {"stream_index", info.stream_index},
+              {"width", info.width},
+              {"height", info.height},
+              {"analysis_width", info.analysis_width},
+              {"analysis_height", info.analysis_height},
+              {"frame_rate", info.frame_rate},
+              {"frame_rate_from", info.frame_rate_from},
+              {"duration_s", info.duration_s},
+              {"frame_count", info.frame_count},
+              {"frame_count_estimated", info.frame_count_estimated},
+              {"pixel_format", info.pixel_format},
+              {"bit_depth", info.bit_depth},
+              {"chroma_subsampling", info.chroma_subsampling},
+              {"tags", tags_json(info.tags)},
+              {"color", color_json(info.color)},
+              {"notes", info.notes}};
+    if (info.kind == "exr-sequence") j["first_frame_number"] = info.first_frame_number;
+    if (info.frame_tags.matrix != "unknown" || info.frame_tags.range != "unknown" ||
+        info.frame_tags.transfer != "unknown" || info.frame_tags.primaries != "unknown") {
+        j["bitstream_tags"] = tags_json(info.frame_tags);
+    }
+    return j;
+}
+
+json parameters_json(const AnalyzeOptions& options) {
+    const MeasureParams& m = options.measure;
+    json families = json::array();
+    for (const HueBand& band : m.families) {
+        families.push_back(
+            {{"name", band.name}, {"from_deg", band.from_deg}, {"to_deg", band.to_deg}});
+    }
+    return {{"hue_space", hue_space_name(m.hue_space)},
+            {"families", families},
+            {"min_chroma", m.min_chroma},
+            {"near_black_l", m.near_black_l},
+            {"near_white_l", m.near_white_l},
+            {"hue_bins", kHueBins},
+            {"start_s", options.start_s},
+            {"duration_s", options.duration_s ? json(*options.duration_s) : json(nullptr)},
+            {"every", options.every}};
+}
+
+json hue_summary_json(const HueSummary& s) {
+    return {{"shares", named_values(s.shares)},
+            {"pixel_shares", named_values(s.pixel_shares)},
+            {"hue_mean_deg", number_or_null(s.hue_mean_deg)},
+            {"hue_mean_lab_deg", number_or_null(s.hue_mean_lab_deg)},
+            {"hue_circular_variance", number_or_null(s.hue_circular_variance)},
+            {"hue_circular_variance_lab", number_or_null(s.hue_circular_variance_lab)},
+            {"chromatic_fraction", number_or_null(s.chromatic_fraction)},
+            {"near_black_fraction", number_or_null(s.near_black_fraction)},
+            {"near_white_fraction", number_or_null(s.near_white_fraction)},
+            {"mean_chroma", number_or_null(s.mean_chroma)},
+            {"chroma_p50", number_or_null(s.chroma_p50)},
+            {"chroma_p90", number_or_null(s.chroma_p90)},
+            {"chroma_p99", number_or_null(s.chroma_p99)},
+            {"mean_chroma_chromatic", number_or_null(s.mean_chroma_chromatic)},
+            {"mean_lightness", number_or_null(s.mean_lightness)},
+            {"lightness_p50", number_or_null(s.lightness_p50)},
+            {"pixels", s.pixels},
+            {"invalid_pixels", s.invalid_pixels},
+            {"hue_histogram", s.hue_histogram},
+            {"hue_histogram_lab", s.hue_histogram_lab}};
+}
+
+}  // namespace huescope

@@ -1,0 +1,15 @@
+#pragma once
+// JSON views of huescope's types, shared by summary.json and `probe`. nlohmann::json stays private
+// to the library: no public header mentions it.
+
+#include <nlohmann/json.hpp>
+
+#include "huescope/analyze.hpp"
+
+namespace huescope {
+
+nlohmann::json source_json(const SourceInfo& info);
+nlohmann::json parameters_json(const AnalyzeOptions& options);
+nlohmann::json hue_summary_json(const HueSummary& summary);
+
+}  // namespace huescope

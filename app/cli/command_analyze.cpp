@@ -1,0 +1,119 @@
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "huescope/analyze.hpp"
+#include "progress_line.hpp"
+
+namespace huescope::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void request_stop(int) {
+    g_cancel.store(true);
+}
+
+struct AnalyzeArgs {
+    AnalyzeOptions options;
+    std::string hue_space = "oklch";
+    std::vector<std::string> bands;
+    std::string start;
+    std::string duration;
+    bool quiet = false;
+};
+
+Status finish_options(AnalyzeArgs& a) {
+    MeasureParams& m = a.options.measure;
+    if (!parse_hue_space(a.hue_space, m.hue_space)) {
+        return Status(ErrorCode::InvalidArgument,
+                      "--hue-space must be oklch or cielab, not '" + a.hue_space + "'");
+    }
+    m.families = default_hue_families(m.hue_space);
+    for (const std::string& spec : a.bands) {
+        Result<HueBand> band = parse_hue_band(spec);
+        if (!band) return band.status();
+        set_hue_band(m.families, band.value());
+    }
+    if (!a.start.empty() && !parse_time(a.start, a.options.start_s)) {
+        return Status(ErrorCode::InvalidArgument, "--start '" + a.start + "' is not a time");
+    }
+    if (!a.duration.empty()) {
+        double seconds = 0.0;
+        if (!parse_time(a.duration, seconds) || seconds <= 0) {
+            return Status(ErrorCode::InvalidArgument,
+                          "--duration '" + a.duration + "' is not a positive time");
+        }
+        a.options.duration_s = seconds;
+    }
+    return Status::ok();
+}
+
+void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
+    std::fprintf(stderr, "huescope: analysed %lld frames of '%s' in %.1f s -> %s\n",
+                 static_cast<long long>(r.frames_analyzed), o.input.c_str(), r.elapsed_s,
+                 o.output_dir.c_str());
+    for (const auto& [name, share] : r.film_summary.shares) {
+        if (name == "blue") std::fprintf(stderr, "  blue share (chroma-weighted): %.4f\n", share);
+    }
+    if (r.decode_errors > 0) {
+        std::fprintf(stderr, "huescope: warning: %lld damaged packets or frames were skipped\n",
+                     static_cast<long long>(r.decode_errors));
+    }
+}
+
+}  // namespace
+
+Command register_analyze(CLI::App& app, const std::string& command_line) {
+    auto* cmd =
+        app.add_subcommand("analyze",
+                           "Measure every frame's hue, chroma and lightness; write summary.json, "
+                           "frames.csv and hue_time.exr into the output folder");
+    auto args = std::make_shared<AnalyzeArgs>();
+    AnalyzeOptions& o = args->options;
+    o.command_line = command_line;
+    MeasureParams& m = o.measure;
+    cmd->add_option("INPUT", o.input, "video file, EXR file, EXR pattern (shot.%04d.exr) or folder")
+        ->required();
+    cmd->add_option("-o,--output", o.output_dir, "output folder (created if missing)")->required();
+    add_source_options(*cmd, o.source);
+    cmd->add_option("--hue-space", args->hue_space,
+                    "hue circle for the families and shares: oklch (default) or cielab");
+    cmd->add_option("--band", args->bands,
+                    "define or redefine a hue family, NAME=FROM:TO in degrees (wraps through 0 "
+                    "when FROM > TO); repeatable, e.g. --band blue=220:300");
+    cmd->add_option("--min-chroma", m.min_chroma,
+                    "OKLab chroma below which a pixel is achromatic (default 0.02)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--near-black", m.near_black_l,
+                    "OKLab lightness below which a pixel has no hue (default 0.10)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--near-white", m.near_white_l,
+                    "OKLab lightness above which a pixel has no hue (default 0.95)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--start", args->start, "start of the range: seconds or HH:MM:SS(.s)");
+    cmd->add_option("--duration", args->duration, "length of the range: seconds or HH:MM:SS(.s)");
+    cmd->add_option("--every", o.every, "measure every N-th frame of the range (default 1)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("-q,--quiet", args->quiet, "no progress and no closing summary on stderr");
+
+    return [args]() {
+        if (Status s = finish_options(*args); !s) return report_error(s);
+        std::signal(SIGINT, request_stop);
+        std::signal(SIGTERM, request_stop);
+        ProgressLine progress(!args->quiet);
+        AnalyzeHooks hooks;
+        hooks.cancel = &g_cancel;
+        hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
+        Result<AnalysisResult> result = analyze(args->options, hooks);
+        progress.finish();
+        if (!result) return report_error(result.status());
+        if (!args->quiet) print_result(result.value(), args->options);
+        return kExitOk;
+    };
+}
+
+}  // namespace huescope::cli

@@ -1,0 +1,23 @@
+#pragma once
+// Each subcommand registers its options on the app and returns the function that runs it.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "huescope/source.hpp"
+
+namespace huescope::cli {
+
+using Command = std::function<int()>;
+
+Command register_probe(CLI::App& app);
+/// `command_line` is recorded in the outputs' provenance.
+Command register_analyze(CLI::App& app, const std::string& command_line);
+
+/// Options every command that opens a source shares: stream choice and decode overrides.
+void add_source_options(CLI::App& command, SourceOptions& options);
+
+/// Parses "SECONDS", "MM:SS(.s)" or "HH:MM:SS(.s)".
+bool parse_time(const std::string& text, double& seconds);
+
+}  // namespace huescope::cli

@@ -1,0 +1,44 @@
+#include <cstdlib>
+
+#include "commands.hpp"
+
+namespace huescope::cli {
+
+void add_source_options(CLI::App& cmd, SourceOptions& o) {
+    cmd.add_option("--stream", o.stream_index, "index of the video stream (default: the first)")
+        ->check(CLI::NonNegativeNumber);
+    cmd.add_option("--matrix", o.overrides.matrix,
+                   "override the Y'CbCr matrix: bt601, bt709, bt2020nc, smpte240m, fcc");
+    cmd.add_option("--range", o.overrides.range, "override the range: limited, full");
+    cmd.add_option("--transfer", o.overrides.transfer,
+                   "override the transfer: bt1886, srgb, gamma22, gamma28, linear");
+    cmd.add_option("--primaries", o.overrides.primaries,
+                   "override the primaries: bt709, bt601-625, bt601-525, bt2020, dci-p3, "
+                   "display-p3, bt470m, film");
+    cmd.add_option_function<double>(
+           "--fps", [&o](const double& fps) { o.frame_rate = fps; },
+           "frame rate of an image sequence (default: from the files, else 24)")
+        ->check(CLI::PositiveNumber);
+}
+
+bool parse_time(const std::string& text, double& seconds) {
+    if (text.empty()) return false;
+    double total = 0.0;
+    std::size_t begin = 0;
+    int fields = 0;
+    while (true) {
+        const std::size_t colon = text.find(':', begin);
+        const std::string part =
+            text.substr(begin, colon == std::string::npos ? colon : colon - begin);
+        char* end = nullptr;
+        const double value = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end != '\0' || value < 0 || ++fields > 3) return false;
+        total = total * 60.0 + value;
+        if (colon == std::string::npos) break;
+        begin = colon + 1;
+    }
+    seconds = total;
+    return true;
+}
+
+}  // namespace huescope::cli

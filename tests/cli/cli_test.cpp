@@ -1,0 +1,198 @@
+// The command line as a user meets it: exit codes, messages, and the output contract.
+#include <ImfHeader.h>
+#include <ImfInputFile.h>
+#include <ImfStringAttribute.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run_command.hpp"
+#include "test_paths.hpp"
+
+using testing_support::CommandResult;
+using testing_support::media;
+namespace fs = std::filesystem;
+
+namespace {
+
+CommandResult huescope(const std::vector<std::string>& args, const fs::path& scratch) {
+    return testing_support::run_command(HUESCOPE_CLI_PATH, args, scratch);
+}
+
+}  // namespace
+
+TEST(Cli, HelpAndVersion) {
+    const fs::path dir = testing_support::scratch_dir();
+    CommandResult r = huescope({"--help"}, dir);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("analyze"), std::string::npos);
+    EXPECT_NE(r.out.find("probe"), std::string::npos);
+    for (const char* sub : {"analyze", "probe"}) {
+        r = huescope({sub, "--help"}, dir);
+        EXPECT_EQ(r.exit_code, 0) << sub;
+        EXPECT_NE(r.out.find("INPUT"), std::string::npos) << sub;
+    }
+    r = huescope({"analyze", "--help"}, dir);
+    EXPECT_NE(r.out.find("--band"), std::string::npos);
+    r = huescope({"--version"}, dir);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("huescope 0."), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExit64) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string clip = media("solid_0000FF_709_tv_8.mkv");
+    const std::vector<std::vector<std::string>> cases = {
+        {},
+        {"frobnicate"},
+        {"analyze", clip},  // no -o
+        {"analyze", clip, "-o", (dir / "o").string(), "--no-such-option"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--band", "blue"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--band", "blue=10:10"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--every", "0"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--hue-space", "hsv"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--start", "soon"},
+        {"analyze", clip, "-o", (dir / "o").string(), "--matrix", "bt999"},
+    };
+    for (const auto& args : cases) {
+        const CommandResult r = huescope(args, dir);
+        std::string joined;
+        for (const auto& a : args) joined += a + " ";
+        EXPECT_EQ(r.exit_code, 64) << joined << "\n" << r.err;
+        EXPECT_FALSE(r.err.empty()) << joined;
+    }
+}
+
+TEST(Cli, InputErrorsHaveTheirExitCodes) {
+    const fs::path dir = testing_support::scratch_dir();
+    struct Case {
+        std::string input;
+        int exit_code;
+        std::string message_part;
+    };
+    const Case cases[] = {
+        {media("does_not_exist.mp4"), 66, "does_not_exist.mp4"},
+        {media("not_video.mp4"), 65, "not_video.mp4"},
+        {media("empty.mp4"), 65, "empty.mp4"},
+        {media("pq_tagged.mkv"), 65, "pq"},
+    };
+    for (const Case& c : cases) {
+        for (const char* command : {"analyze", "probe"}) {
+            std::vector<std::string> args = {command, c.input};
+            if (std::string(command) == "analyze")
+                args.insert(args.end(), {"-o", (dir / "o").string()});
+            const CommandResult r = huescope(args, dir);
+            if (c.message_part == "pq" && std::string(command) == "probe") {
+                EXPECT_EQ(r.exit_code, 0) << "probe reports a PQ stream without measuring it";
+                EXPECT_NE(r.out.find("\"transfer\": \"pq\""), std::string::npos);
+                continue;
+            }
+            EXPECT_EQ(r.exit_code, c.exit_code) << command << " " << c.input << "\n" << r.err;
+            EXPECT_NE(r.err.find(c.message_part), std::string::npos) << r.err;
+        }
+    }
+    EXPECT_FALSE(fs::exists(dir / "o" / "summary.json"));
+}
+
+TEST(Cli, OutputContract) {
+    const fs::path dir = testing_support::scratch_dir();
+    const CommandResult r = huescope(
+        {"analyze", media("split_blue_orange.mkv"), "-o", (dir / "out").string(), "-q"}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << "--quiet prints nothing: " << r.err;
+
+    const nlohmann::json j =
+        nlohmann::json::parse(testing_support::slurp(dir / "out" / "summary.json"));
+    EXPECT_EQ(j["tool"]["version"].get<std::string>().substr(0, 2), "0.");
+    for (const char* key : {"path", "codec", "width", "height", "frame_rate", "tags", "color"}) {
+        EXPECT_TRUE(j["input"].contains(key)) << key;
+    }
+    EXPECT_TRUE(j["input"]["color"]["assumptions"].is_array());
+    EXPECT_EQ(j["parameters"]["hue_space"], "oklch");
+    EXPECT_EQ(j["frames_analyzed"], 3);
+    const auto& film = j["film"];
+    for (const char* key : {"hue_mean_deg", "hue_mean_lab_deg", "hue_circular_variance",
+                            "chromatic_fraction", "mean_chroma", "mean_lightness"}) {
+        EXPECT_TRUE(film[key].is_number()) << key;
+    }
+    EXPECT_TRUE(film["shares"]["blue"].is_number());
+    EXPECT_EQ(film["pixel_shares"]["blue"], 0.5);
+    ASSERT_EQ(film["hue_histogram"].size(), 360u);
+    double total = 0;
+    for (double v : film["hue_histogram"]) total += v;
+    EXPECT_NEAR(total, 1.0, 1e-9);
+
+    const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
+    const std::string header = csv.substr(0, csv.find("\r\n"));
+    for (const char* column : {"frame,time_s,", "share_blue", "share_orange", "pixel_share_blue",
+                               "hue_mean_deg", "hue_mean_lab_deg", "chromatic_fraction"}) {
+        EXPECT_NE(header.find(column), std::string::npos) << column;
+    }
+    std::size_t lines = 0;
+    for (std::size_t p = 0; (p = csv.find("\r\n", p)) != std::string::npos; p += 2) ++lines;
+    EXPECT_EQ(lines, 4u);  // header + 3 frames
+
+    Imf::InputFile exr((dir / "out" / "hue_time.exr").c_str());
+    const Imath::Box2i window = exr.header().dataWindow();
+    EXPECT_EQ(window.max.x - window.min.x + 1, 360);
+    EXPECT_EQ(window.max.y - window.min.y + 1, 3);
+    EXPECT_NE(exr.header().findTypedAttribute<Imf::StringAttribute>("huescope/input"), nullptr);
+
+    for (const auto& entry : fs::directory_iterator(dir / "out")) {
+        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
+    }
+}
+
+TEST(Cli, FailedRunLeavesEarlierOutputsIntact) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string out = (dir / "out").string();
+    ASSERT_EQ(
+        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir).exit_code,
+        0);
+    const std::string summary = testing_support::slurp(dir / "out" / "summary.json");
+    const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
+    const CommandResult bad = huescope({"analyze", media("pq_tagged.mkv"), "-o", out}, dir);
+    EXPECT_EQ(bad.exit_code, 65);
+    EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
+    EXPECT_EQ(testing_support::slurp(dir / "out" / "frames.csv"), csv);
+    for (const auto& entry : fs::directory_iterator(dir / "out")) {
+        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
+    }
+}
+
+TEST(Cli, UnwritableOutputExits73) {
+    const fs::path dir = testing_support::scratch_dir();
+    const CommandResult r = huescope(
+        {"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", "/proc/huescope-cannot-be-here"},
+        dir);
+    EXPECT_EQ(r.exit_code, 73) << r.err;
+}
+
+TEST(Cli, ProbePrintsTheDecodeAndAssumptions) {
+    const fs::path dir = testing_support::scratch_dir();
+    const CommandResult r = huescope({"probe", media("untagged_480.mp4")}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["codec"], "h264");
+    EXPECT_EQ(j["width"], 640);
+    EXPECT_EQ(j["tags"]["matrix"], "unknown");
+    EXPECT_EQ(j["color"]["matrix"], "bt601");
+    EXPECT_EQ(j["color"]["matrix_from"], "assumed");
+    EXPECT_GE(j["color"]["assumptions"].size(), 1u);
+}
+
+TEST(Cli, BandsAndHueSpaceReachTheOutputs) {
+    const fs::path dir = testing_support::scratch_dir();
+    const CommandResult r =
+        huescope({"analyze", media("split_blue_orange.mkv"), "-o", (dir / "out").string(), "-q",
+                  "--hue-space", "cielab", "--band", "teal=170:200", "--band", "blue=240:320"},
+                 dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json j =
+        nlohmann::json::parse(testing_support::slurp(dir / "out" / "summary.json"));
+    EXPECT_EQ(j["parameters"]["hue_space"], "cielab");
+    EXPECT_TRUE(j["film"]["shares"].contains("teal"));
+    EXPECT_EQ(j["film"]["pixel_shares"]["blue"], 0.5);
+    const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
+    EXPECT_NE(csv.find("share_teal"), std::string::npos);
+}

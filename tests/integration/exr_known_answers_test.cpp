@@ -1,0 +1,136 @@
+// EXR sequences written here with known linear values; expected answers from the reference.
+#include <ImfChannelList.h>
+#include <ImfFrameBuffer.h>
+#include <ImfHeader.h>
+#include <ImfOutputFile.h>
+#include <ImfStandardAttributes.h>
+#include <gtest/gtest.h>
+#include <half.h>
+
+#include <cstdio>
+#include <optional>
+
+#include "huescope/analyze.hpp"
+#include "reference_color.hpp"
+#include "test_paths.hpp"
+
+using namespace huescope;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes a width x height EXR whose left half is `left` and right half `right` (linear RGB).
+void write_exr(const fs::path& path, const float left[3], const float right[3], Imf::PixelType type,
+               std::optional<Imf::Chromaticities> chromaticities = std::nullopt) {
+    const int w = 16, h = 8;
+    Imf::Header header(w, h);
+    for (const char* c : {"R", "G", "B"}) header.channels().insert(c, Imf::Channel(type));
+    if (chromaticities) Imf::addChromaticities(header, *chromaticities);
+    std::vector<float> pixels(w * h * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c)
+                pixels[(y * w + x) * 3 + c] = x < w / 2 ? left[c] : right[c];
+    const std::vector<Imath::half> halves(pixels.begin(), pixels.end());
+    Imf::OutputFile file(path.c_str(), header);
+    Imf::FrameBuffer buffer;
+    const char* names[3] = {"R", "G", "B"};
+    for (int c = 0; c < 3; ++c) {
+        char* base = type == Imf::HALF ? (char*)(halves.data() + c) : (char*)(pixels.data() + c);
+        const std::size_t size = type == Imf::HALF ? sizeof(Imath::half) : sizeof(float);
+        buffer.insert(names[c], Imf::Slice(type, base, size * 3, size * 3 * w));
+    }
+    file.setFrameBuffer(buffer);
+    file.writePixels(h);
+}
+
+double share(const HueSummary& s, const std::string& family) {
+    for (const auto& [name, value] : s.shares)
+        if (name == family) return value;
+    return -1;
+}
+
+Result<AnalysisResult> run(const std::string& input, const fs::path& out,
+                           const ColorOverrides& overrides = {}) {
+    AnalyzeOptions o;
+    o.input = input;
+    o.output_dir = out.string();
+    o.source.overrides = overrides;
+    return analyze(o);
+}
+
+const float kBlue[3] = {0, 0, 1};
+const float kOrange[3] = {1, static_cast<float>(reference::to_linear(128, reference::Eotf::Srgb)),
+                          0};
+
+}  // namespace
+
+TEST(ExrKnownAnswers, HalfSequenceFrom1001WithKnownLinearValues) {
+    const fs::path dir = testing_support::scratch_dir();
+    fs::create_directories(dir / "seq");
+    for (int frame = 1001; frame <= 1003; ++frame) {
+        char name[32];
+        std::snprintf(name, sizeof name, "shot.%04d.exr", frame);
+        write_exr(dir / "seq" / name, kBlue, kOrange, Imf::HALF);
+    }
+    Result<AnalysisResult> r = run((dir / "seq" / "shot.%04d.exr").string(), dir / "out");
+    ASSERT_TRUE(r) << r.status().message();
+    EXPECT_EQ(r->frames_analyzed, 3);
+    EXPECT_EQ(r->source.first_frame_number, 1001);
+    EXPECT_EQ(r->source.color.primaries_from, Provenance::Assumed);
+    const double c_blue = reference::oklch(0, 0, 255).c, c_orange = reference::oklch(255, 128, 0).c;
+    // Half floats carry about 3 significant digits: the tolerance allows for that rounding.
+    EXPECT_NEAR(share(r->film_summary, "blue"), c_blue / (c_blue + c_orange), 0.002);
+    // The other spellings of the same sequence find the same frames.
+    for (const fs::path& alt : {dir / "seq", dir / "seq" / "shot.####.exr"}) {
+        Result<AnalysisResult> again = run(alt.string(), dir / "out2");
+        ASSERT_TRUE(again) << alt;
+        EXPECT_EQ(again->frames_analyzed, 3) << alt;
+    }
+}
+
+TEST(ExrKnownAnswers, ChromaticitiesAttributeIsHonoured) {
+    // sRGB blue expressed in BT.2020 primaries (ITU-R BT.2087 matrix, third column).
+    const float blue_in_2020[3] = {0.0433f, 0.0114f, 0.8956f};
+    const Imf::Chromaticities bt2020(Imath::V2f(0.708f, 0.292f), Imath::V2f(0.170f, 0.797f),
+                                     Imath::V2f(0.131f, 0.046f), Imath::V2f(0.3127f, 0.3290f));
+    const fs::path dir = testing_support::scratch_dir();
+    write_exr(dir / "wide.0001.exr", blue_in_2020, blue_in_2020, Imf::FLOAT, bt2020);
+    Result<AnalysisResult> r = run((dir / "wide.0001.exr").string(), dir / "out");
+    ASSERT_TRUE(r) << r.status().message();
+    EXPECT_EQ(r->source.color.primaries.name, "bt2020");
+    EXPECT_EQ(r->source.color.primaries_from, Provenance::Tag);
+    const reference::Lch blue = reference::oklch(0, 0, 255);
+    EXPECT_LT(reference::hue_distance(r->film_summary.hue_mean_deg, blue.h), 0.5);
+    EXPECT_NEAR(r->film_summary.mean_chroma, blue.c, 0.01 * blue.c);
+
+    // Ignoring the attribute (reading the values as BT.709) measures a different blue.
+    ColorOverrides as709;
+    as709.primaries = "bt709";
+    Result<AnalysisResult> wrong = run((dir / "wide.0001.exr").string(), dir / "out2", as709);
+    ASSERT_TRUE(wrong);
+    EXPECT_GT(reference::hue_distance(wrong->film_summary.hue_mean_deg, blue.h), 1.0);
+}
+
+TEST(ExrKnownAnswers, GapsAreReportedAndBrokenFilesRefused) {
+    const fs::path dir = testing_support::scratch_dir();
+    write_exr(dir / "g.0010.exr", kBlue, kBlue, Imf::HALF);
+    write_exr(dir / "g.0012.exr", kBlue, kBlue, Imf::HALF);
+    Result<AnalysisResult> r = run((dir / "g.%04d.exr").string(), dir / "out");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->frames_analyzed, 2);
+    bool gap_noted = false;
+    for (const std::string& note : r->source.notes)
+        gap_noted |= note.find("gap") != std::string::npos;
+    EXPECT_TRUE(gap_noted);
+
+    std::FILE* f = std::fopen((dir / "bad.0001.exr").c_str(), "w");
+    std::fputs("not an exr", f);
+    std::fclose(f);
+    Result<AnalysisResult> bad = run((dir / "bad.0001.exr").string(), dir / "out3");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.status().code(), ErrorCode::BadData);
+    Result<AnalysisResult> missing = run((dir / "none.%04d.exr").string(), dir / "out4");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.status().code(), ErrorCode::NoInput);
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Generates the clips the tests measure, deterministically, with FFmpeg's lavfi sources.
+# Usage: make_test_media.sh OUTDIR
+# Every clip's content is known exactly (solid colours, split frames), so the tests can compute
+# the expected hue independently. Lossless FFV1 keeps the codec out of the known answers; the
+# H.264 clips check the ordinary lossy path.
+set -euo pipefail
+out=${1:?usage: make_test_media.sh OUTDIR}
+mkdir -p "$out"
+ff() { ffmpeg -nostdin -v error -y "$@"; }
+
+# encode NAME SOURCE_GRAPH MATRIX RANGE PIXFMT [extra ffmpeg args...]
+# The graph makes RGB; the scale filter converts it with the named matrix and range, and the
+# stream is tagged to match (BT.709 transfer and primaries unless overridden by the extra args).
+encode() {
+  local name=$1 graph=$2 matrix=$3 range=$4 pixfmt=$5; shift 5
+  local tag_matrix=$matrix
+  [[ $matrix == bt601 ]] && tag_matrix=smpte170m
+  local tag_range=tv; [[ $range == pc ]] && tag_range=pc
+  ff -f lavfi -i "$graph,format=rgb24,scale=out_color_matrix=$matrix:out_range=$range,format=$pixfmt" \
+     -frames:v 3 -c:v ffv1 -colorspace "$tag_matrix" -color_range "$tag_range" \
+     -color_primaries bt709 -color_trc bt709 "$@" "$out/$name.mkv"
+}
+
+solid() { echo "color=c=0x$1:s=64x48:r=24"; }
+
+for colour in 0000FF FF8000 00FF00 808080; do
+  encode "solid_${colour}_709_tv_8" "$(solid $colour)" bt709 tv yuv420p
+done
+# Half blue (left), half orange (right).
+split="color=c=0x0000FF:s=32x48:r=24[l];color=c=0xFF8000:s=32x48:r=24[r];[l][r]hstack"
+encode split_blue_orange "$split" bt709 tv yuv444p
+
+# The same two colours through every matrix / range / bit depth combination.
+for colour in FF8000 3366CC; do
+  for matrix in bt601 bt709; do
+    for range in tv pc; do
+      encode "enc_${colour}_${matrix}_${range}_8" "$(solid $colour)" $matrix $range yuv420p
+      encode "enc_${colour}_${matrix}_${range}_10" "$(solid $colour)" $matrix $range yuv420p10le
+    done
+  done
+done
+
+# OKLCh hues 350.0 (FF00A9) and 9.9 (FF0068) degrees as sRGB: a circular mean near 0, a linear one near 180.
+ff -f lavfi -i "color=c=0xFF00A9:s=32x48:r=24[l];color=c=0xFF0068:s=32x48:r=24[r];[l][r]hstack,format=gbrp" \
+   -frames:v 3 -c:v ffv1 -color_trc iec61966-2-1 -color_primaries bt709 "$out/split_red_wrap.mkv"
+
+# sRGB-tagged RGB (no matrix at all).
+ff -f lavfi -i "$(solid FF8000),format=gbrp" -frames:v 3 -c:v ffv1 -color_trc iec61966-2-1 \
+   -color_primaries bt709 "$out/rgb_FF8000_srgb.mkv"
+
+# Untagged H.264: 480 lines (BT.601 assumed) and 720 lines (BT.709 assumed), each encoded with the
+# matrix the convention predicts.
+ff -f lavfi -i "color=c=0x3366CC:s=640x480:r=24,format=rgb24,scale=out_color_matrix=bt601:out_range=tv,format=yuv420p" \
+   -frames:v 6 -c:v libx264 -qp 0 "$out/untagged_480.mp4"
+ff -f lavfi -i "color=c=0x3366CC:s=1280x720:r=24,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
+   -frames:v 6 -c:v libx264 -qp 0 "$out/untagged_720.mp4"
+
+# A tagged H.264 clip with a moving picture, and a PQ-tagged clip that must be refused for now.
+ff -f lavfi -i "testsrc2=s=320x240:r=24:d=2,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
+   -c:v libx264 -preset veryfast -colorspace bt709 -color_range tv -color_primaries bt709 \
+   -color_trc bt709 "$out/testsrc_709.mp4"
+encode pq_tagged "$(solid FF8000)" bt2020nc tv yuv420p10le -color_primaries bt2020 -color_trc smpte2084
+
+# Not video at all.
+printf 'this is not a video\n' > "$out/not_video.mp4"
+: > "$out/empty.mp4"
+echo "test media written to $out"
