@@ -148,3 +148,14 @@ TEST(ColorMath, DefaultFamilyEdgesAreMidpointsOfReferenceColours) {
         }
     }
 }
+
+TEST(ColorMath, CubeRootMatchesLibm) {
+    double worst = 0.0;
+    for (double x = 1e-12; x < 1e6; x *= 1.01) {
+        for (double v : {x, -x})
+            worst = std::max(worst, std::fabs(cube_root(v) / std::cbrt(v) - 1.0));
+    }
+    EXPECT_LT(worst, 1e-14);
+    EXPECT_EQ(cube_root(0.0), 0.0);
+    EXPECT_TRUE(std::isnan(cube_root(std::nan(""))));
+}

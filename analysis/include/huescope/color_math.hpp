@@ -54,6 +54,9 @@ Vec3 xyz_to_cielab(const Vec3& xyz);
 /// OKLab -> XYZ (D65), the exact inverse of xyz_to_oklab.
 Vec3 oklab_to_xyz(const Vec3& lab);
 
+/// Cube root accurate to about 1e-15 relative, several times faster than std::cbrt.
+double cube_root(double x);
+
 /// Hue angle in degrees [0, 360) of the (a, b) pair; 0 for the neutral axis.
 double hue_degrees(double a, double b);
 

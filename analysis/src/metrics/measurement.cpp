@@ -106,7 +106,7 @@ void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumu
         }
         const Vec3 xyz = working_rgb_to_xyz(rgb);
         const Vec3 ok = xyz_to_oklab(xyz);
-        const double chroma = std::hypot(ok[1], ok[2]);
+        const double chroma = std::sqrt(ok[1] * ok[1] + ok[2] * ok[2]);
         ++acc.pixels;
         acc.sum_lightness += ok[0];
         acc.sum_chroma += chroma;
@@ -134,7 +134,7 @@ void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumu
         acc.ok_hue_hist[hue_bin(hue)] += chroma;
 
         const Vec3 lab = xyz_to_cielab(xyz);
-        const double lab_chroma = std::hypot(lab[1], lab[2]);
+        const double lab_chroma = std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]);
         const double lab_hue = hue_degrees(lab[1], lab[2]);
         acc.lab_sum_a += lab[1];
         acc.lab_sum_b += lab[2];
