@@ -160,6 +160,23 @@ TEST(Cli, FailedRunLeavesEarlierOutputsIntact) {
     }
 }
 
+TEST(Cli, InterruptStopsCleanlyAndKeepsEarlierOutputs) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string out = (dir / "out").string();
+    ASSERT_EQ(
+        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir).exit_code,
+        0);
+    const std::string summary = testing_support::slurp(dir / "out" / "summary.json");
+    const CommandResult r = testing_support::run_command(
+        HUESCOPE_CLI_PATH, {"analyze", media("long_720.mp4"), "-o", out}, dir, 1500);
+    EXPECT_EQ(r.exit_code, 130) << r.err;
+    EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
+    EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
+    for (const auto& entry : fs::directory_iterator(dir / "out")) {
+        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
+    }
+}
+
 TEST(Cli, UnwritableOutputExits73) {
     const fs::path dir = testing_support::scratch_dir();
     const CommandResult r = huescope(

@@ -2,7 +2,9 @@
 // tests/support, applied to the RGB colour the clip was generated from.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "huescope/analyze.hpp"
 #include "reference_color.hpp"
@@ -179,4 +181,53 @@ TEST(VideoKnownAnswers, HdrIsRefusedNotMismeasured) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.status().code(), ErrorCode::Unsupported);
     EXPECT_NE(r.status().message().find("pq"), std::string::npos);
+}
+
+TEST(VideoKnownAnswers, EveryChromaLayoutMeasuresTheSame) {
+    const reference::Lch want = reference::oklch(0x33, 0x66, 0xCC, Eotf::Gamma24);
+    for (const char* pixfmt : {"yuv444p", "yuv422p10le", "yuv411p", "nv12", "uyvy422", "yuyv422"}) {
+        const AnalysisResult r = run(std::string("layout_") + pixfmt + ".mkv");
+        EXPECT_EQ(r.source.pixel_format, pixfmt);
+        EXPECT_LT(reference::hue_distance(r.film_summary.hue_mean_deg, want.h), 1.0) << pixfmt;
+        EXPECT_NEAR(r.film_summary.mean_chroma, want.c, 0.03 * want.c) << pixfmt;
+    }
+    const AnalysisResult gray = run("layout_gray.mkv");
+    EXPECT_EQ(gray.film_summary.chromatic_fraction, 0.0);
+    EXPECT_EQ(gray.source.chroma_subsampling, "gray");
+}
+
+TEST(VideoKnownAnswers, StreamChoice) {
+    AnalyzeOptions o;
+    o.input = media("two_streams.mkv");
+    o.output_dir = testing_support::scratch_dir().string();
+    Result<AnalysisResult> first = analyze(o);
+    ASSERT_TRUE(first);
+    EXPECT_DOUBLE_EQ(share(first->film_summary, "blue"), 1.0);
+    o.source.stream_index = 1;
+    Result<AnalysisResult> second = analyze(o);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->source.stream_index, 1);
+    EXPECT_DOUBLE_EQ(share(second->film_summary, "orange"), 1.0);
+    o.source.stream_index = 7;
+    Result<AnalysisResult> none = analyze(o);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.status().code(), ErrorCode::InvalidArgument);
+}
+
+TEST(VideoKnownAnswers, VariableFrameRateTimestampsComeFromTheStream) {
+    AnalyzeOptions o;
+    o.input = media("vfr.mkv");
+    o.output_dir = testing_support::scratch_dir().string();
+    Result<AnalysisResult> r = analyze(o);
+    ASSERT_TRUE(r) << r.status().message();
+    EXPECT_EQ(r->frames_analyzed, 5);
+    EXPECT_NEAR(r->last_time_s, 1.0, 0.002);
+    std::ifstream csv(o.output_dir + "/frames.csv");
+    std::string line;
+    std::getline(csv, line);
+    std::vector<double> times;
+    while (std::getline(csv, line)) times.push_back(std::stod(line.substr(line.find(',') + 1)));
+    const std::vector<double> want = {0.0, 1.0 / 24, 2.0 / 24, 0.5, 1.0};
+    ASSERT_EQ(times.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(times[i], want[i], 0.002) << i;
 }

@@ -49,6 +49,24 @@ ff -f lavfi -i "color=c=0xFF00A9:s=32x48:r=24[l];color=c=0xFF0068:s=32x48:r=24[r
 ff -f lavfi -i "$(solid FF8000),format=gbrp" -frames:v 3 -c:v ffv1 -color_trc iec61966-2-1 \
    -color_primaries bt709 "$out/rgb_FF8000_srgb.mkv"
 
+# Every chroma layout, planar, semi-planar and packed. Matroska stores only some pixel formats as
+# raw video; the others go through lossless FFV1.
+for pixfmt in yuv444p yuv422p10le yuv411p nv12 uyvy422 yuyv422 gray; do
+  codec=rawvideo
+  [[ $pixfmt == yuv444p || $pixfmt == yuv422p10le ]] && codec=ffv1
+  ff -f lavfi -i "$(solid 3366CC),format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=$pixfmt" \
+     -frames:v 3 -c:v $codec -colorspace bt709 -color_range tv -color_primaries bt709 \
+     -color_trc bt709 "$out/layout_$pixfmt.mkv"
+done
+
+# Two video streams: blue first, orange second (for --stream).
+ff -f lavfi -i "$(solid 0000FF),format=yuv444p" -f lavfi -i "$(solid FF8000),format=yuv444p" \
+   -map 0:v -map 1:v -frames:v 3 -c:v ffv1 "$out/two_streams.mkv"
+
+# Variable frame rate: frames at 0, 1/24, 2/24, then 0.5 s and 1.0 s.
+ff -f lavfi -i "$(solid 3366CC)" -vf "setpts='if(lt(N,3),N/24,(N-2)*0.5)/TB'" -frames:v 5 \
+   -fps_mode vfr -c:v ffv1 "$out/vfr.mkv"
+
 # Untagged H.264: 480 lines (BT.601 assumed) and 720 lines (BT.709 assumed), each encoded with the
 # matrix the convention predicts.
 ff -f lavfi -i "color=c=0x3366CC:s=640x480:r=24,format=rgb24,scale=out_color_matrix=bt601:out_range=tv,format=yuv420p" \
@@ -60,6 +78,9 @@ ff -f lavfi -i "color=c=0x3366CC:s=1280x720:r=24,format=rgb24,scale=out_color_ma
 ff -f lavfi -i "testsrc2=s=320x240:r=24:d=2,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
    -c:v libx264 -preset veryfast -colorspace bt709 -color_range tv -color_primaries bt709 \
    -color_trc bt709 "$out/testsrc_709.mp4"
+# Long enough (10 s of 720p) to be interrupted midway.
+ff -f lavfi -i "testsrc2=s=1280x720:r=24:d=10,format=yuv420p" -c:v libx264 -preset ultrafast \
+   -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/long_720.mp4"
 encode pq_tagged "$(solid FF8000)" bt2020nc tv yuv420p10le -color_primaries bt2020 -color_trc smpte2084
 
 # Not video at all.

@@ -2,6 +2,7 @@
 // Runs a program with arguments (no shell), capturing its exit code, stdout and stderr.
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,8 +27,9 @@ inline std::string slurp(const std::filesystem::path& path) {
     return s.str();
 }
 
+/// With `signal_after_ms` > 0, SIGINT is sent to the program after that many milliseconds.
 inline CommandResult run_command(const std::string& program, const std::vector<std::string>& args,
-                                 const std::filesystem::path& scratch) {
+                                 const std::filesystem::path& scratch, int signal_after_ms = 0) {
     const auto out_path = scratch / "stdout.txt", err_path = scratch / "stderr.txt";
     const pid_t pid = fork();
     if (pid == 0) {
@@ -43,6 +45,10 @@ inline CommandResult run_command(const std::string& program, const std::vector<s
         argv.push_back(nullptr);
         execv(program.c_str(), argv.data());
         _exit(127);
+    }
+    if (signal_after_ms > 0) {
+        usleep(static_cast<useconds_t>(signal_after_ms) * 1000);
+        kill(pid, SIGINT);
     }
     int status = 0;
     waitpid(pid, &status, 0);

@@ -172,32 +172,29 @@ Status resolve_primaries(const RawColorTags& tags, const StreamShape& shape, Col
     return Status::ok();
 }
 
-Status apply_overrides(const ColorOverrides& o, ColorEncoding& enc) {
-    if (!o.matrix.empty()) {
-        if (!parse_matrix(o.matrix, enc.matrix)) {
-            return Status(ErrorCode::InvalidArgument, "unknown matrix '" + o.matrix + "'");
-        }
-        enc.matrix_from = Provenance::User;
+// Applies one user override: parses `text` into `value` and marks it as the user's choice.
+template <typename T, typename Parse>
+Status apply_override(const std::string& text, const char* what, Parse parse, T& value,
+                      Provenance& from) {
+    if (text.empty()) return Status::ok();
+    if (!parse(text, value)) {
+        return Status(ErrorCode::InvalidArgument,
+                      std::string("unknown ") + what + " '" + text + "'");
     }
-    if (!o.range.empty()) {
-        if (!parse_range(o.range, enc.range)) {
-            return Status(ErrorCode::InvalidArgument, "unknown range '" + o.range + "'");
-        }
-        enc.range_from = Provenance::User;
-    }
-    if (!o.transfer.empty()) {
-        if (!parse_transfer(o.transfer, enc.transfer)) {
-            return Status(ErrorCode::InvalidArgument, "unknown transfer '" + o.transfer + "'");
-        }
-        enc.transfer_from = Provenance::User;
-    }
-    if (!o.primaries.empty()) {
-        if (!standard_primaries(o.primaries, enc.primaries)) {
-            return Status(ErrorCode::InvalidArgument, "unknown primaries '" + o.primaries + "'");
-        }
-        enc.primaries_from = Provenance::User;
-    }
+    from = Provenance::User;
     return Status::ok();
+}
+
+Status apply_overrides(const ColorOverrides& o, ColorEncoding& enc) {
+    Status s = apply_override(o.matrix, "matrix", parse_matrix, enc.matrix, enc.matrix_from);
+    if (s) s = apply_override(o.range, "range", parse_range, enc.range, enc.range_from);
+    if (s)
+        s = apply_override(o.transfer, "transfer", parse_transfer, enc.transfer, enc.transfer_from);
+    if (s) {
+        s = apply_override(o.primaries, "primaries", standard_primaries, enc.primaries,
+                           enc.primaries_from);
+    }
+    return s;
 }
 
 }  // namespace
