@@ -19,6 +19,21 @@ CommandResult huescope(const std::vector<std::string>& args, const fs::path& scr
     return testing_support::run_command(HUESCOPE_CLI_PATH, args, scratch);
 }
 
+// Fails the test if a temporary file (a dot file) is left in `dir`.
+void expect_no_temporaries(const fs::path& dir) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
+    }
+}
+
+// Analyses a small clip into `out` and returns its summary.json, the result a later run must keep.
+std::string earlier_result(const fs::path& dir, const std::string& out) {
+    const CommandResult r =
+        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return testing_support::slurp(fs::path(out) / "summary.json");
+}
+
 }  // namespace
 
 TEST(Cli, HelpAndVersion) {
@@ -138,43 +153,31 @@ TEST(Cli, OutputContract) {
     EXPECT_EQ(window.max.y - window.min.y + 1, 3);
     EXPECT_NE(exr.header().findTypedAttribute<Imf::StringAttribute>("huescope/input"), nullptr);
 
-    for (const auto& entry : fs::directory_iterator(dir / "out")) {
-        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
-    }
+    expect_no_temporaries(dir / "out");
 }
 
 TEST(Cli, FailedRunLeavesEarlierOutputsIntact) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string out = (dir / "out").string();
-    ASSERT_EQ(
-        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir).exit_code,
-        0);
-    const std::string summary = testing_support::slurp(dir / "out" / "summary.json");
+    const std::string summary = earlier_result(dir, out);
     const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
     const CommandResult bad = huescope({"analyze", media("pq_tagged.mkv"), "-o", out}, dir);
     EXPECT_EQ(bad.exit_code, 65);
     EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
     EXPECT_EQ(testing_support::slurp(dir / "out" / "frames.csv"), csv);
-    for (const auto& entry : fs::directory_iterator(dir / "out")) {
-        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
-    }
+    expect_no_temporaries(dir / "out");
 }
 
 TEST(Cli, InterruptStopsCleanlyAndKeepsEarlierOutputs) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string out = (dir / "out").string();
-    ASSERT_EQ(
-        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir).exit_code,
-        0);
-    const std::string summary = testing_support::slurp(dir / "out" / "summary.json");
+    const std::string summary = earlier_result(dir, out);
     const CommandResult r = testing_support::run_command(
         HUESCOPE_CLI_PATH, {"analyze", media("long_720.mp4"), "-o", out}, dir, 1500);
     EXPECT_EQ(r.exit_code, 130) << r.err;
     EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
     EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
-    for (const auto& entry : fs::directory_iterator(dir / "out")) {
-        EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
-    }
+    expect_no_temporaries(dir / "out");
 }
 
 TEST(Cli, UnwritableOutputExits73) {

@@ -16,10 +16,16 @@ using testing_support::media;
 
 namespace {
 
-AnalysisResult run(const std::string& clip, const ColorOverrides& overrides = {}) {
+// Options that analyse a test clip into this test's scratch folder.
+AnalyzeOptions options_for(const std::string& clip) {
     AnalyzeOptions o;
     o.input = media(clip);
     o.output_dir = testing_support::scratch_dir().string();
+    return o;
+}
+
+AnalysisResult run(const std::string& clip, const ColorOverrides& overrides = {}) {
+    AnalyzeOptions o = options_for(clip);
     o.source.overrides = overrides;
     Result<AnalysisResult> r = analyze(o);
     EXPECT_TRUE(r) << clip << ": " << (r ? "" : r.status().message());
@@ -158,9 +164,7 @@ TEST(VideoKnownAnswers, UntaggedClipsFollowTheDocumentedConvention) {
 }
 
 TEST(VideoKnownAnswers, TimeRangeAndSampling) {
-    AnalyzeOptions o;
-    o.input = media("testsrc_709.mp4");  // 48 frames at 24 fps
-    o.output_dir = testing_support::scratch_dir().string();
+    AnalyzeOptions o = options_for("testsrc_709.mp4");  // 48 frames at 24 fps
     Result<AnalysisResult> all = analyze(o);
     ASSERT_TRUE(all);
     EXPECT_EQ(all->frames_analyzed, 48);
@@ -174,9 +178,7 @@ TEST(VideoKnownAnswers, TimeRangeAndSampling) {
 }
 
 TEST(VideoKnownAnswers, HdrIsRefusedNotMismeasured) {
-    AnalyzeOptions o;
-    o.input = media("pq_tagged.mkv");
-    o.output_dir = testing_support::scratch_dir().string();
+    AnalyzeOptions o = options_for("pq_tagged.mkv");
     Result<AnalysisResult> r = analyze(o);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.status().code(), ErrorCode::Unsupported);
@@ -197,9 +199,7 @@ TEST(VideoKnownAnswers, EveryChromaLayoutMeasuresTheSame) {
 }
 
 TEST(VideoKnownAnswers, StreamChoice) {
-    AnalyzeOptions o;
-    o.input = media("two_streams.mkv");
-    o.output_dir = testing_support::scratch_dir().string();
+    AnalyzeOptions o = options_for("two_streams.mkv");
     Result<AnalysisResult> first = analyze(o);
     ASSERT_TRUE(first);
     EXPECT_DOUBLE_EQ(share(first->film_summary, "blue"), 1.0);
@@ -215,9 +215,7 @@ TEST(VideoKnownAnswers, StreamChoice) {
 }
 
 TEST(VideoKnownAnswers, VariableFrameRateTimestampsComeFromTheStream) {
-    AnalyzeOptions o;
-    o.input = media("vfr.mkv");
-    o.output_dir = testing_support::scratch_dir().string();
+    AnalyzeOptions o = options_for("vfr.mkv");
     Result<AnalysisResult> r = analyze(o);
     ASSERT_TRUE(r) << r.status().message();
     EXPECT_EQ(r->frames_analyzed, 5);
