@@ -177,12 +177,12 @@ TEST(VideoKnownAnswers, TimeRangeAndSampling) {
     EXPECT_NEAR(some->first_time_s, 0.5, 1e-6);
 }
 
-TEST(VideoKnownAnswers, HdrIsRefusedNotMismeasured) {
-    AnalyzeOptions o = options_for("pq_tagged.mkv");
+TEST(VideoKnownAnswers, UnsupportedMatrixIsRefusedNotGuessed) {
+    AnalyzeOptions o = options_for("ycgco_tagged.mkv");
     Result<AnalysisResult> r = analyze(o);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.status().code(), ErrorCode::Unsupported);
-    EXPECT_NE(r.status().message().find("pq"), std::string::npos);
+    EXPECT_NE(r.status().message().find("ycgco"), std::string::npos);
 }
 
 TEST(VideoKnownAnswers, EveryChromaLayoutMeasuresTheSame) {

@@ -74,14 +74,15 @@ ff -f lavfi -i "color=c=0x3366CC:s=640x480:r=24,format=rgb24,scale=out_color_mat
 ff -f lavfi -i "color=c=0x3366CC:s=1280x720:r=24,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
    -frames:v 6 -c:v libx264 -qp 0 "$out/untagged_720.mp4"
 
-# A tagged H.264 clip with a moving picture, and a PQ-tagged clip that must be refused for now.
+# A tagged H.264 clip with a moving picture.
 ff -f lavfi -i "testsrc2=s=320x240:r=24:d=2,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
    -c:v libx264 -preset veryfast -colorspace bt709 -color_range tv -color_primaries bt709 \
    -color_trc bt709 "$out/testsrc_709.mp4"
 # Long enough (10 s of 720p) to be interrupted midway.
 ff -f lavfi -i "testsrc2=s=1280x720:r=24:d=10,format=yuv420p" -c:v libx264 -preset ultrafast \
    -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/long_720.mp4"
-encode pq_tagged "$(solid FF8000)" bt2020nc tv yuv420p10le -color_primaries bt2020 -color_trc smpte2084
+# A matrix huescope refuses to guess at (YCgCo), to check the refusal path.
+ff -f lavfi -i "$(solid FF8000),format=yuv444p" -frames:v 3 -c:v ffv1 -colorspace ycgco "$out/ycgco_tagged.mkv"
 
 # Not video at all.
 printf 'this is not a video\n' > "$out/not_video.mp4"

@@ -94,12 +94,41 @@ TEST(CodeDecoder, WidePrimariesAreConvertedToTheWorkingSpace) {
     EXPECT_LT(out.rgb[1], 0.0);
 }
 
-TEST(CodeDecoder, RefusesHdrTransfers) {
+TEST(CodeDecoder, TableMatchesTheTransferFunctions) {
+    for (Transfer transfer : {Transfer::Bt1886, Transfer::Srgb, Transfer::Gamma22,
+                              Transfer::Gamma28, Transfer::Pq, Transfer::Hlg}) {
+        ColorEncoding enc = bt709_limited();
+        enc.transfer = transfer;
+        Result<CodeDecoder> decoder = CodeDecoder::create(enc);
+        ASSERT_TRUE(decoder);
+        const double full_scale = eotf(transfer, 1.0);
+        for (double v = 0.0; v <= 1.0; v += 0.0013) {
+            LinearImage out;
+            // A grey (equal components) passes through the BT.709 working space unchanged, and the
+            // HLG OOTF scales a grey by Y^0.2.
+            decoder->decode_float({float(v), float(v), float(v)}, 1, 1, out);
+            double want = eotf(transfer, float(v));
+            if (transfer == Transfer::Hlg)
+                want = hlg_ootf({want, want, want}, {0.2126, 0.7152, 0.0722})[0];
+            const double scale = transfer == Transfer::Hlg
+                                     ? hlg_ootf({1, 1, 1}, {0.2126, 0.7152, 0.0722})[0]
+                                     : full_scale;
+            EXPECT_NEAR(out.rgb[0], want, 2e-7 * scale + 2e-7 * want)
+                << transfer_name(transfer) << " " << v;
+        }
+    }
+}
+
+TEST(CodeDecoder, PqReferenceWhiteIsOne) {
     ColorEncoding enc = bt709_limited();
+    enc.matrix = Matrix::Bt2020Ncl;
     enc.transfer = Transfer::Pq;
+    standard_primaries("bt2020", enc.primaries);
     Result<CodeDecoder> decoder = CodeDecoder::create(enc);
-    ASSERT_FALSE(decoder);
-    EXPECT_EQ(decoder.status().code(), ErrorCode::Unsupported);
-    enc.transfer = Transfer::Hlg;
-    EXPECT_FALSE(CodeDecoder::create(enc));
+    ASSERT_TRUE(decoder);
+    LinearImage out;
+    // 203 cd/m2 grey: PQ 0.580689, 10-bit limited luma 64 + 876 x 0.580689 = 572.68, neutral
+    // chroma.
+    decoder->decode(one_pixel(PixelModel::YCbCr, 10, 573, 512, 512), out);
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(out.rgb[c], 1.0, 0.005);
 }

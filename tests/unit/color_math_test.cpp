@@ -120,7 +120,24 @@ TEST(ColorMath, TransferFunctions) {
     EXPECT_NEAR(eotf(Transfer::Srgb, 1.0), 1.0, 1e-12);
     EXPECT_NEAR(srgb_encode(eotf(Transfer::Srgb, 0.7)), 0.7, 1e-12);
     EXPECT_EQ(eotf(Transfer::Bt1886, -0.1), 0.0);
-    EXPECT_TRUE(std::isnan(eotf(Transfer::Pq, 0.5)));
+    EXPECT_TRUE(std::isnan(eotf(Transfer::Ocio, 0.5)));
+}
+
+TEST(ColorMath, HdrTransfersMatchPublishedSignalLevels) {
+    // SMPTE ST 2084: V = 1 is 10000 cd/m2; ITU-R BT.2408 table 1: 203 cd/m2 reference white is
+    // PQ 58% (0.5807) and HLG 75%; 100 cd/m2 is PQ 0.5081.
+    EXPECT_NEAR(eotf(Transfer::Pq, 1.0) * kHdrReferenceWhiteNits, 10000.0, 1e-6);
+    EXPECT_NEAR(eotf(Transfer::Pq, 0.508078) * kHdrReferenceWhiteNits, 100.0, 0.01);
+    EXPECT_NEAR(eotf(Transfer::Pq, 0.580689), 1.0, 0.001);
+    EXPECT_EQ(eotf(Transfer::Pq, 0.0), 0.0);
+    EXPECT_NEAR(eotf(Transfer::Hlg, 0.5), 1.0 / 12.0, 1e-12);
+    EXPECT_NEAR(eotf(Transfer::Hlg, 1.0), 1.0, 1e-6);
+    const double e = eotf(Transfer::Hlg, 0.75);
+    const Vec3 bt2020_luma{0.2627, 0.6780, 0.0593};
+    const Vec3 white = hlg_ootf({e, e, e}, bt2020_luma);
+    EXPECT_NEAR(white[0], 1.0, 0.002);  // 75% HLG grey is 203 cd/m2 on a 1000 cd/m2 display
+    const Vec3 peak = hlg_ootf({1, 1, 1}, bt2020_luma);
+    EXPECT_NEAR(peak[1] * kHdrReferenceWhiteNits, kHlgDisplayPeakNits, 1e-9);
 }
 
 TEST(ColorMath, DefaultFamilyEdgesAreMidpointsOfReferenceColours) {

@@ -1,33 +1,46 @@
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "huescope/color_encoding.hpp"
+#include "huescope/color_math.hpp"
 #include "huescope/image.hpp"
 #include "huescope/status.hpp"
 
 namespace huescope {
 
-/// Decodes integer code values to linear light in the working space, applying the encoding's range,
-/// matrix, transfer function and primaries, in that order. SDR signal values are clipped to 0..1
-/// before the transfer function, as a display would. Fails for transfers it cannot decode (PQ,
-/// HLG).
+class OcioStage;
+
+/// Decodes a picture to linear light in the working space, in three steps: code values to
+/// normalised R'G'B' (range, matrix; SDR signals clipped to 0..1 as a display would), R'G'B' to
+/// linear light in the source primaries (transfer function, HLG OOTF, or an OpenColorIO
+/// transform), and linear light to the working space (primaries, white adaptation).
 class CodeDecoder {
   public:
     static Result<CodeDecoder> create(const ColorEncoding& encoding);
 
+    /// From integer code values (video, image sequences read by FFmpeg).
     void decode(const CodeImage& codes, LinearImage& out) const;
 
+    /// From float R'G'B' already normalised (OpenEXR). Linear sources are not clipped.
+    void decode_float(const std::vector<float>& rgb, int width, int height, LinearImage& out) const;
+
   private:
+    void linearize_in_place(std::vector<float>& rgb) const;
+    void to_working_in_place(std::vector<float>& rgb) const;
     double linearize(double encoded) const;
 
     ColorEncoding m_encoding;
     double m_kr = 0.0, m_kb = 0.0;
-    double m_to_working[3][3] = {};
-    /// The transfer function sampled on [0, 1], read with linear interpolation: the curve is
-    /// smooth enough that the error stays below 3e-8 (docs/color-science.md), and pow() per
-    /// sample was the single largest cost of a frame.
+    Mat3 m_to_working;
+    Vec3 m_source_luma{};  ///< Y row of the source primaries' RGB -> XYZ matrix (HLG OOTF)
+    /// The transfer function sampled on [0, 1], read with linear interpolation: the error stays
+    /// below 1e-7 of full scale (docs/color-science.md), and pow() per sample was the largest
+    /// single cost of a frame.
     std::vector<double> m_eotf_table;
+    std::shared_ptr<const OcioStage> m_ocio;
 };
 
 /// Normalised non-linear value of a luma (or R'G'B') code: 0 = black, 1 = nominal white.

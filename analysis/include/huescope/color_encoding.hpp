@@ -26,8 +26,9 @@ enum class Range { Limited, Full };
 
 /// The decoding (display) function applied to get linear light. SDR video is decoded with its
 /// display EOTF (BT.1886 for BT.709-family tags), because that is the light the grade was judged
-/// in.
-enum class Transfer { Bt1886, Srgb, Gamma22, Gamma28, Linear, Pq, Hlg };
+/// in. PQ and HLG are decoded to display light with 203 cd/m2 = 1.0 (ITU-R BT.2408). `Ocio` means
+/// an OpenColorIO transform (camera log, ACEScct, a user's config) decodes R'G'B' instead.
+enum class Transfer { Bt1886, Srgb, Gamma22, Gamma28, Linear, Pq, Hlg, Ocio };
 
 /// Where one part of the colour decode came from.
 enum class Provenance { Tag, User, Assumed, Inherent };
@@ -43,6 +44,14 @@ struct ColorEncoding {
     Provenance range_from = Provenance::Assumed;
     Provenance transfer_from = Provenance::Assumed;
     Provenance primaries_from = Provenance::Assumed;
+
+    /// Set when the user named an input colour space (--input-colorspace).
+    std::string input_colorspace;
+    /// For Transfer::Ocio: a built-in OCIO transform style, or a config file and colour space.
+    /// The transform's output is linear light in `primaries`.
+    std::string ocio_builtin;
+    std::string ocio_config;
+    std::string ocio_colorspace;
 
     /// Human-readable sentences explaining every assumption made, for reports and logs.
     std::vector<std::string> notes;
@@ -71,6 +80,27 @@ struct ColorOverrides {
     std::string range;
     std::string transfer;
     std::string primaries;
+    std::string input_colorspace;  ///< a name from input_colorspace_names(), or one in ocio_config
+    std::string ocio_config;       ///< an OpenColorIO config file for input_colorspace
 };
+
+/// A named input colour space: how R'G'B' becomes linear light, in which primaries.
+struct InputColorspace {
+    const char* name;
+    const char* description;
+    Transfer transfer;
+    const char* primaries;
+    const char* ocio_builtin;  ///< "" unless an OCIO built-in transform decodes it
+    Matrix matrix;             ///< the matrix to assume for Y'CbCr sources whose matrix is untagged
+};
+
+/// Every built-in input colour space, for --input-colorspace and `huescope probe
+/// --list-colorspaces`.
+const std::vector<InputColorspace>& input_colorspaces();
+
+/// Applies --input-colorspace / --ocio-config to an encoding. `matrix_tagged` tells whether the
+/// stream's own matrix is known (otherwise the colour space's usual matrix is assumed).
+bool apply_input_colorspace(const ColorOverrides& overrides, bool matrix_tagged,
+                            ColorEncoding& encoding, std::string& error);
 
 }  // namespace huescope

@@ -35,9 +35,21 @@ Chromaticity d65_white();
 /// Linear RGB in `primaries` -> linear BT.709/D65 RGB (the working space), adapting the white.
 Mat3 to_working_space_matrix(const Primaries& primaries);
 
-/// Decode one non-linear component value (0..1 for SDR) to linear light, 1.0 = reference white.
-/// PQ and HLG are rejected earlier in the pipeline and must not reach this function.
+/// Reference white of HDR signals in cd/m2 (ITU-R BT.2408): PQ and HLG light is divided by it, so
+/// that an SDR master and its HDR grade of the same shot measure alike.
+inline constexpr double kHdrReferenceWhiteNits = 203.0;
+/// Nominal peak of the HLG reference display (ITU-R BT.2100), which fixes its system gamma (1.2).
+inline constexpr double kHlgDisplayPeakNits = 1000.0;
+
+/// Decodes one non-linear component value (0..1) to linear light, 1.0 = reference white.
+/// PQ: display light / 203 cd/m2. HLG: the scene light E of the inverse OETF (0..1); the OOTF,
+/// which needs all three components, is hlg_ootf(). Ocio has no closed form and returns NaN.
 double eotf(Transfer transfer, double encoded);
+
+/// HLG OOTF (ITU-R BT.2100): scene-linear RGB E to display light F_D = Lw Y_S^(gamma-1) E with
+/// Lw = 1000 cd/m2 and gamma = 1.2, divided by 203 cd/m2. `luma` is the Y row of the primaries'
+/// RGB -> XYZ matrix (for BT.2020: 0.2627, 0.6780, 0.0593).
+Vec3 hlg_ootf(const Vec3& scene, const Vec3& luma);
 
 /// Encode linear light with the sRGB transfer function (IEC 61966-2-1), for display colours.
 double srgb_encode(double linear);

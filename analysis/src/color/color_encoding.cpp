@@ -12,8 +12,10 @@ constexpr Chromaticity kD65{0.3127, 0.3290};
 constexpr Chromaticity kIlluminantC{0.310, 0.316};
 constexpr Chromaticity kDciWhite{0.314, 0.351};
 
-const std::array<Primaries, 8>& primaries_table() {
-    static const std::array<Primaries, 8> table = {{
+constexpr Chromaticity kAcesWhite{0.32168, 0.33767};
+
+const std::array<Primaries, 11>& primaries_table() {
+    static const std::array<Primaries, 11> table = {{
         {"bt709", {0.640, 0.330}, {0.300, 0.600}, {0.150, 0.060}, kD65},
         {"bt601-625", {0.640, 0.330}, {0.290, 0.600}, {0.150, 0.060}, kD65},
         {"bt601-525", {0.630, 0.340}, {0.310, 0.595}, {0.155, 0.070}, kD65},
@@ -22,6 +24,10 @@ const std::array<Primaries, 8>& primaries_table() {
         {"display-p3", {0.680, 0.320}, {0.265, 0.690}, {0.150, 0.060}, kD65},
         {"bt470m", {0.670, 0.330}, {0.210, 0.710}, {0.140, 0.080}, kIlluminantC},
         {"film", {0.681, 0.319}, {0.243, 0.692}, {0.145, 0.049}, kIlluminantC},
+        // SMPTE ST 2065-1 (ACES AP0), Academy S-2014-004 (ACEScg AP1), ARRI Wide Gamut 3.
+        {"aces-ap0", {0.7347, 0.2653}, {0.0, 1.0}, {0.0001, -0.0770}, kAcesWhite},
+        {"aces-ap1", {0.713, 0.293}, {0.165, 0.830}, {0.128, 0.044}, kAcesWhite},
+        {"arri-awg", {0.6840, 0.3130}, {0.2210, 0.8480}, {0.0861, -0.1020}, kD65},
     }};
     return table;
 }
@@ -116,6 +122,8 @@ const char* transfer_name(Transfer transfer) {
             return "pq";
         case Transfer::Hlg:
             return "hlg";
+        case Transfer::Ocio:
+            return "ocio";
     }
     return "?";
 }

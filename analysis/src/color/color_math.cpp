@@ -1,5 +1,6 @@
 #include "huescope/color_math.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -148,11 +149,33 @@ double eotf(Transfer transfer, double v) {
             return v <= 0.0 ? 0.0 : std::pow(v, 2.8);
         case Transfer::Linear:
             return v;
-        case Transfer::Pq:
-        case Transfer::Hlg:
+        case Transfer::Pq: {
+            // SMPTE ST 2084: absolute luminance, 10000 cd/m2 at V = 1.
+            constexpr double m1 = 2610.0 / 16384.0, m2 = 2523.0 / 4096.0 * 128.0;
+            constexpr double c1 = 3424.0 / 4096.0, c2 = 2413.0 / 4096.0 * 32.0;
+            constexpr double c3 = 2392.0 / 4096.0 * 32.0;
+            const double p = std::pow(std::max(v, 0.0), 1.0 / m2);
+            const double nits = 10000.0 * std::pow(std::max(p - c1, 0.0) / (c2 - c3 * p), 1.0 / m1);
+            return nits / kHdrReferenceWhiteNits;
+        }
+        case Transfer::Hlg: {
+            // ARIB STD-B67 / BT.2100 inverse OETF.
+            constexpr double a = 0.17883277, b = 0.28466892, c = 0.55991073;
+            if (v <= 0.0) return 0.0;
+            if (v <= 0.5) return v * v / 3.0;
+            return (std::exp((v - c) / a) + b) / 12.0;
+        }
+        case Transfer::Ocio:
             break;
     }
     return std::nan("");
+}
+
+Vec3 hlg_ootf(const Vec3& e, const Vec3& luma) {
+    const double gamma = 1.2 + 0.42 * std::log10(kHlgDisplayPeakNits / 1000.0);
+    const double ys = std::max(luma[0] * e[0] + luma[1] * e[1] + luma[2] * e[2], 0.0);
+    const double scale = kHlgDisplayPeakNits * std::pow(ys, gamma - 1.0) / kHdrReferenceWhiteNits;
+    return {e[0] * scale, e[1] * scale, e[2] * scale};
 }
 
 double srgb_encode(double linear) {

@@ -197,31 +197,50 @@ Status apply_overrides(const ColorOverrides& o, ColorEncoding& enc) {
     return s;
 }
 
+// Removes the notes about the parts of the decode that something other than an assumption decided.
+void drop_notes(std::vector<std::string>& notes, const std::vector<std::string>& prefixes) {
+    std::vector<std::string> kept;
+    for (const std::string& note : notes) {
+        bool replaced = false;
+        for (const std::string& prefix : prefixes) replaced |= note.rfind(prefix, 0) == 0;
+        if (!replaced) kept.push_back(note);
+    }
+    notes = kept;
+}
+
 }  // namespace
 
 Result<ColorEncoding> resolve_encoding(const RawColorTags& tags, const StreamShape& shape,
                                        const ColorOverrides& overrides) {
     ColorEncoding enc;
-    // A user override replaces a tag, so an unsupported tag is only fatal when not overridden.
+    // A user's choice replaces a tag, so an unsupported tag is only fatal when not overridden.
+    const bool colorspace = !overrides.input_colorspace.empty();
     RawColorTags effective = tags;
     if (!overrides.matrix.empty()) effective.matrix = "unknown";
-    if (!overrides.transfer.empty()) effective.transfer = "unknown";
-    if (!overrides.primaries.empty()) effective.primaries = "unknown";
+    if (!overrides.transfer.empty() || colorspace) effective.transfer = "unknown";
+    if (!overrides.primaries.empty() || colorspace) effective.primaries = "unknown";
     if (Status s = resolve_matrix(effective, shape, enc); !s) return s;
     resolve_range(effective, shape, enc);
     if (Status s = resolve_transfer(effective, shape, enc); !s) return s;
     if (Status s = resolve_primaries(effective, shape, enc); !s) return s;
-    if (Status s = apply_overrides(overrides, enc); !s) return s;
-    // An assumption the user replaced is no longer an assumption: keep only the notes that stand.
-    std::vector<std::string> kept;
-    for (const std::string& note : enc.notes) {
-        const bool replaced = (!overrides.matrix.empty() && note.rfind("matrix", 0) == 0) ||
-                              (!overrides.range.empty() && note.rfind("range", 0) == 0) ||
-                              (!overrides.transfer.empty() && note.rfind("transfer", 0) == 0) ||
-                              (!overrides.primaries.empty() && note.rfind("primaries", 0) == 0);
-        if (!replaced) kept.push_back(note);
+
+    if (colorspace) {
+        const bool matrix_tagged = enc.matrix_from != Provenance::Assumed;
+        drop_notes(enc.notes, matrix_tagged
+                                  ? std::vector<std::string>{"transfer", "primaries"}
+                                  : std::vector<std::string>{"matrix", "transfer", "primaries"});
+        std::string error;
+        if (!apply_input_colorspace(overrides, matrix_tagged, enc, error)) {
+            return Status(ErrorCode::InvalidArgument, error);
+        }
     }
-    enc.notes = kept;
+    if (Status s = apply_overrides(overrides, enc); !s) return s;
+    std::vector<std::string> replaced;
+    if (!overrides.matrix.empty()) replaced.push_back("matrix");
+    if (!overrides.range.empty()) replaced.push_back("range");
+    if (!overrides.transfer.empty()) replaced.push_back("transfer");
+    if (!overrides.primaries.empty()) replaced.push_back("primaries");
+    drop_notes(enc.notes, replaced);
     return enc;
 }
 

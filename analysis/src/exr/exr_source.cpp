@@ -8,8 +8,10 @@
 
 #include <cmath>
 #include <exception>
+#include <optional>
 
 #include "exr_sequence.hpp"
+#include "huescope/code_decoder.hpp"
 #include "huescope/color_math.hpp"
 
 namespace huescope {
@@ -51,7 +53,7 @@ class ExrSource final : public FrameSource {
     std::vector<SequenceFile> m_files;
     std::size_t m_next = 0;
     std::string m_primaries_signature;
-    Mat3 m_to_working;
+    std::optional<CodeDecoder> m_decoder;
     std::vector<float> m_planes;
 };
 
@@ -95,6 +97,13 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
                 "the OpenEXR default");
         }
         m_info.tags.transfer = "linear";
+        if (!options.overrides.input_colorspace.empty() || !options.overrides.ocio_config.empty()) {
+            std::string error;
+            color.notes.clear();
+            if (!apply_input_colorspace(options.overrides, true, color, error)) {
+                return Status(ErrorCode::InvalidArgument, error);
+            }
+        }
         if (!options.overrides.primaries.empty()) {
             if (!standard_primaries(options.overrides.primaries, color.primaries)) {
                 return Status(ErrorCode::InvalidArgument,
@@ -123,11 +132,13 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
                 "the sequence has gaps: " + std::to_string(span - m_info.frame_count) +
                 " frame numbers between the first and last are missing");
         }
-        m_to_working = to_working_space_matrix(color.primaries);
     } catch (const std::exception& e) {
         return Status(ErrorCode::BadData,
                       "'" + m_files.front().path + "' is not a readable EXR file: " + e.what());
     }
+    Result<CodeDecoder> decoder = CodeDecoder::create(m_info.color);
+    if (!decoder) return decoder.status();
+    m_decoder.emplace(std::move(decoder).value());
     return Status::ok();
 }
 
@@ -172,14 +183,8 @@ Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
 
         frame.number = file.number;
         frame.time_s = double(file.number - m_info.first_frame_number) / m_info.frame_rate;
-        frame.image.width = static_cast<int>(width);
-        frame.image.height = static_cast<int>(height);
-        frame.image.rgb.resize(n * 3);
-        for (std::size_t i = 0; i < n; ++i) {
-            const Vec3 in{m_planes[i * 3], m_planes[i * 3 + 1], m_planes[i * 3 + 2]};
-            const Vec3 out = m_to_working * in;
-            for (int c = 0; c < 3; ++c) frame.image.rgb[i * 3 + c] = static_cast<float>(out[c]);
-        }
+        m_decoder->decode_float(m_planes, static_cast<int>(width), static_cast<int>(height),
+                                frame.image);
     } catch (const std::exception& e) {
         return Status(ErrorCode::BadData, "'" + file.path + "' could not be read: " + e.what());
     }
