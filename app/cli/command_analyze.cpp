@@ -52,6 +52,12 @@ Status finish_options(AnalyzeArgs& a) {
     return Status::ok();
 }
 
+// Every assumption about the decode is worth a line: a wrong one changes every number.
+void print_assumptions(const SourceInfo& info) {
+    for (const std::string& note : info.color.notes) std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+    for (const std::string& note : info.notes) std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+}
+
 void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
     std::fprintf(stderr, "huescope: analysed %lld frames of '%s' in %.1f s -> %s\n",
                  static_cast<long long>(r.frames_analyzed), o.input.c_str(), r.elapsed_s,
@@ -107,6 +113,7 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
         ProgressLine progress(!args->quiet);
         AnalyzeHooks hooks;
         hooks.cancel = &g_cancel;
+        if (!args->quiet) hooks.on_start = print_assumptions;
         hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
         Result<AnalysisResult> result = analyze(args->options, hooks);
         progress.finish();

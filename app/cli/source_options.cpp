@@ -15,6 +15,12 @@ void add_source_options(CLI::App& cmd, SourceOptions& o) {
     cmd.add_option("--primaries", o.overrides.primaries,
                    "override the primaries: bt709, bt601-625, bt601-525, bt2020, dci-p3, "
                    "display-p3, bt470m, film");
+    cmd.add_option("--input-colorspace", o.overrides.input_colorspace,
+                   "decode as this colour space instead of what the tags say (e.g. "
+                   "arri-logc3-awg, acescg, rec2020-pq); `huescope probe --list-colorspaces`");
+    cmd.add_option("--ocio-config", o.overrides.ocio_config,
+                   "an OpenColorIO config whose colour space --input-colorspace names")
+        ->check(CLI::ExistingFile);
     cmd.add_option_function<double>(
            "--fps", [&o](const double& fps) { o.frame_rate = fps; },
            "frame rate of an image sequence (default: from the files, else 24)")

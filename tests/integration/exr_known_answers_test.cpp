@@ -1,15 +1,11 @@
 // EXR sequences written here with known linear values; expected answers from the reference.
-#include <ImfChannelList.h>
-#include <ImfFrameBuffer.h>
-#include <ImfHeader.h>
-#include <ImfOutputFile.h>
 #include <ImfStandardAttributes.h>
 #include <gtest/gtest.h>
-#include <half.h>
 
 #include <cstdio>
 #include <optional>
 
+#include "exr_writer.hpp"
 #include "huescope/analyze.hpp"
 #include "reference_color.hpp"
 #include "test_paths.hpp"
@@ -18,31 +14,6 @@ using namespace huescope;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Writes a width x height EXR whose left half is `left` and right half `right` (linear RGB).
-void write_exr(const fs::path& path, const float left[3], const float right[3], Imf::PixelType type,
-               std::optional<Imf::Chromaticities> chromaticities = std::nullopt) {
-    const int w = 16, h = 8;
-    Imf::Header header(w, h);
-    for (const char* c : {"R", "G", "B"}) header.channels().insert(c, Imf::Channel(type));
-    if (chromaticities) Imf::addChromaticities(header, *chromaticities);
-    std::vector<float> pixels(w * h * 3);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int c = 0; c < 3; ++c)
-                pixels[(y * w + x) * 3 + c] = x < w / 2 ? left[c] : right[c];
-    const std::vector<Imath::half> halves(pixels.begin(), pixels.end());
-    Imf::OutputFile file(path.c_str(), header);
-    Imf::FrameBuffer buffer;
-    const char* names[3] = {"R", "G", "B"};
-    for (int c = 0; c < 3; ++c) {
-        char* base = type == Imf::HALF ? (char*)(halves.data() + c) : (char*)(pixels.data() + c);
-        const std::size_t size = type == Imf::HALF ? sizeof(Imath::half) : sizeof(float);
-        buffer.insert(names[c], Imf::Slice(type, base, size * 3, size * 3 * w));
-    }
-    file.setFrameBuffer(buffer);
-    file.writePixels(h);
-}
 
 double share(const HueSummary& s, const std::string& family) {
     for (const auto& [name, value] : s.shares)
@@ -71,7 +42,7 @@ TEST(ExrKnownAnswers, HalfSequenceFrom1001WithKnownLinearValues) {
     for (int frame = 1001; frame <= 1003; ++frame) {
         char name[32];
         std::snprintf(name, sizeof name, "shot.%04d.exr", frame);
-        write_exr(dir / "seq" / name, kBlue, kOrange, Imf::HALF);
+        testing_support::write_exr(dir / "seq" / name, kBlue, kOrange, Imf::HALF);
     }
     Result<AnalysisResult> r = run((dir / "seq" / "shot.%04d.exr").string(), dir / "out");
     ASSERT_TRUE(r) << r.status().message();
@@ -95,7 +66,8 @@ TEST(ExrKnownAnswers, ChromaticitiesAttributeIsHonoured) {
     const Imf::Chromaticities bt2020(Imath::V2f(0.708f, 0.292f), Imath::V2f(0.170f, 0.797f),
                                      Imath::V2f(0.131f, 0.046f), Imath::V2f(0.3127f, 0.3290f));
     const fs::path dir = testing_support::scratch_dir();
-    write_exr(dir / "wide.0001.exr", blue_in_2020, blue_in_2020, Imf::FLOAT, bt2020);
+    testing_support::write_exr(dir / "wide.0001.exr", blue_in_2020, blue_in_2020, Imf::FLOAT,
+                               bt2020);
     Result<AnalysisResult> r = run((dir / "wide.0001.exr").string(), dir / "out");
     ASSERT_TRUE(r) << r.status().message();
     EXPECT_EQ(r->source.color.primaries.name, "bt2020");
@@ -114,8 +86,8 @@ TEST(ExrKnownAnswers, ChromaticitiesAttributeIsHonoured) {
 
 TEST(ExrKnownAnswers, GapsAreReportedAndBrokenFilesRefused) {
     const fs::path dir = testing_support::scratch_dir();
-    write_exr(dir / "g.0010.exr", kBlue, kBlue, Imf::HALF);
-    write_exr(dir / "g.0012.exr", kBlue, kBlue, Imf::HALF);
+    testing_support::write_exr(dir / "g.0010.exr", kBlue, kBlue, Imf::HALF);
+    testing_support::write_exr(dir / "g.0012.exr", kBlue, kBlue, Imf::HALF);
     Result<AnalysisResult> r = run((dir / "g.%04d.exr").string(), dir / "out");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->frames_analyzed, 2);

@@ -26,8 +26,8 @@ inline double hue_of(double a, double b) {
     return h < 0 ? h + 360.0 : h;
 }
 
-inline Lch oklch(int r8, int g8, int b8, Eotf eotf = Eotf::Srgb) {
-    const double r = to_linear(r8, eotf), g = to_linear(g8, eotf), b = to_linear(b8, eotf);
+/// OKLCh of linear sRGB / BT.709 light.
+inline Lch oklch_linear(double r, double g, double b) {
     const double l = std::cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
     const double m = std::cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
     const double s = std::cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
@@ -35,6 +35,10 @@ inline Lch oklch(int r8, int g8, int b8, Eotf eotf = Eotf::Srgb) {
     const double A = 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s;
     const double B = 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s;
     return {L, std::hypot(A, B), hue_of(A, B)};
+}
+
+inline Lch oklch(int r8, int g8, int b8, Eotf eotf = Eotf::Srgb) {
+    return oklch_linear(to_linear(r8, eotf), to_linear(g8, eotf), to_linear(b8, eotf));
 }
 
 inline Lch cielab_lch(int r8, int g8, int b8, Eotf eotf = Eotf::Srgb) {

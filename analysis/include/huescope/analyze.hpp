@@ -44,6 +44,7 @@ struct AnalysisResult {
 };
 
 struct AnalyzeHooks {
+    std::function<void(const SourceInfo&)> on_start;   ///< the source is open, with its decode
     std::function<void(const Progress&)> on_progress;  ///< called after every analysed frame
     const std::atomic<bool>* cancel = nullptr;         ///< set to stop; outputs stay untouched
 };

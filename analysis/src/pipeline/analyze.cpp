@@ -96,6 +96,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, o.source);
     if (!opened) return opened.status();
     FrameSource& source = *opened.value();
+    if (hooks.on_start) hooks.on_start(source.info());
     if (Status s = prepare_output_dir(o); !s) return s;
 
     const fs::path dir(o.output_dir);

@@ -1,0 +1,296 @@
+// One synthetic scene, rendered into every professional encoding by an independent encoder
+// (tests/support/scene_encoder.hpp), must measure the same: hue within 1.5 degrees for integer
+// video and 0.5 degrees for float, chroma within 5%.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "exr_writer.hpp"
+#include "huescope/analyze.hpp"
+#include "huescope/code_decoder.hpp"
+#include "reference_color.hpp"
+#include "run_command.hpp"
+#include "scene_encoder.hpp"
+#include "test_paths.hpp"
+
+using namespace huescope;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSize = 32;  // each frame is one 32x32 patch of one colour
+
+// The scene: six patches of moderate saturation, as 8-bit sRGB (display light via the sRGB curve).
+const int kPatches[6][3] = {{220, 120, 50}, {40, 150, 150}, {60, 80, 200},
+                            {190, 40, 60},  {70, 160, 70},  {130, 70, 170}};
+
+scene::Rgb patch_linear(int i) {
+    return {reference::to_linear(kPatches[i][0], reference::Eotf::Srgb),
+            reference::to_linear(kPatches[i][1], reference::Eotf::Srgb),
+            reference::to_linear(kPatches[i][2], reference::Eotf::Srgb)};
+}
+
+struct FrameResult {
+    double hue, chroma;
+};
+
+// Reads hue_mean_deg and mean_chroma of every row of frames.csv.
+std::vector<FrameResult> read_frames(const fs::path& csv_path) {
+    std::ifstream csv(csv_path);
+    std::string line;
+    std::getline(csv, line);
+    std::vector<std::string> header;
+    std::stringstream hs(line);
+    for (std::string f; std::getline(hs, f, ',');) header.push_back(f.substr(0, f.find('\r')));
+    const auto column = [&](const std::string& name) {
+        return std::find(header.begin(), header.end(), name) - header.begin();
+    };
+    const auto hue_col = column("hue_mean_deg"), chroma_col = column("mean_chroma");
+    std::vector<FrameResult> rows;
+    while (std::getline(csv, line)) {
+        std::vector<std::string> fields;
+        std::stringstream ls(line);
+        for (std::string f; std::getline(ls, f, ',');) fields.push_back(f);
+        rows.push_back({std::stod(fields[hue_col]), std::stod(fields[chroma_col])});
+    }
+    return rows;
+}
+
+// Wraps raw frames into a lossless FFV1 Matroska file with the given colour tags.
+void wrap_raw(const fs::path& raw, const std::string& pixfmt, const std::vector<std::string>& tags,
+              const fs::path& out) {
+    std::vector<std::string> args = {"-nostdin", "-v",         "error", "-y",    "-f", "rawvideo",
+                                     "-pix_fmt", pixfmt,       "-s",    "32x32", "-r", "24",
+                                     "-i",       raw.string(), "-c:v",  "ffv1"};
+    args.insert(args.end(), tags.begin(), tags.end());
+    args.push_back(out.string());
+    const auto r = testing_support::run_command("/usr/bin/ffmpeg", args, out.parent_path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+// Writes 4:2:0 limited-range Y'CbCr frames, one per patch. `encode` maps linear BT.709 light to
+// the non-linear R'G'B' of the target encoding.
+template <typename Encode>
+void write_ycbcr_clip(const fs::path& out, int bits, double kr, double kb, Encode encode,
+                      const std::vector<std::string>& tags) {
+    const fs::path raw = out.string() + ".raw";
+    std::ofstream file(raw, std::ios::binary);
+    for (int p = 0; p < 6; ++p) {
+        const auto codes = scene::ycbcr_limited(encode(patch_linear(p)), kr, kb, bits);
+        for (int plane = 0; plane < 3; ++plane) {
+            const int samples = plane == 0 ? kSize * kSize : kSize * kSize / 4;
+            for (int i = 0; i < samples; ++i) {
+                if (bits == 8) {
+                    file.put(static_cast<char>(codes[plane]));
+                } else {
+                    file.put(static_cast<char>(codes[plane] & 0xFF));
+                    file.put(static_cast<char>(codes[plane] >> 8));
+                }
+            }
+        }
+    }
+    file.close();
+    wrap_raw(raw, bits == 8 ? "yuv420p" : "yuv420p10le", tags, out);
+}
+
+Result<AnalysisResult> analyze_into(const std::string& input, const fs::path& out,
+                                    const ColorOverrides& overrides = {}) {
+    AnalyzeOptions o;
+    o.input = input;
+    o.output_dir = out.string();
+    o.source.overrides = overrides;
+    return analyze(o);
+}
+
+class ColorManagement : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir = fs::path(HUESCOPE_TEST_SCRATCH_DIR) / "color-management-scene";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        const std::vector<std::string> bt2020_sdr = {
+            "-colorspace", "bt2020nc",  "-color_primaries", "bt2020",
+            "-color_trc",  "bt2020-10", "-color_range",     "tv"};
+        write_ycbcr_clip(dir / "sdr709.mkv", 8, 0.2126, 0.0722,
+                         [](scene::Rgb l) {
+                             for (double& v : l) v = scene::inverse_bt1886(v);
+                             return l;
+                         },
+                         {"-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc",
+                          "bt709", "-color_range", "tv"});
+        write_ycbcr_clip(
+            dir / "sdr2020.mkv", 10, 0.2627, 0.0593,
+            [](const scene::Rgb& l) {
+                scene::Rgb v = scene::mul(scene::kTo2020, l);
+                for (double& c : v) c = scene::inverse_bt1886(c);
+                return v;
+            },
+            bt2020_sdr);
+        write_ycbcr_clip(dir / "pq.mkv", 10, 0.2627, 0.0593,
+                         [](const scene::Rgb& l) {
+                             scene::Rgb v = scene::mul(scene::kTo2020, l);
+                             for (double& c : v) c = scene::pq_encode(203.0 * c);  // BT.2408
+                             return v;
+                         },
+                         {"-colorspace", "bt2020nc", "-color_primaries", "bt2020", "-color_trc",
+                          "smpte2084", "-color_range", "tv"});
+        write_ycbcr_clip(dir / "hlg.mkv", 10, 0.2627, 0.0593,
+                         [](const scene::Rgb& l) {
+                             scene::Rgb nits = scene::mul(scene::kTo2020, l);
+                             for (double& c : nits) c *= 203.0;
+                             return scene::hlg_encode(nits);
+                         },
+                         {"-colorspace", "bt2020nc", "-color_primaries", "bt2020", "-color_trc",
+                          "arib-std-b67", "-color_range", "tv"});
+        write_ycbcr_clip(dir / "p3d65.mkv", 10, 0.2126, 0.0722,
+                         [](const scene::Rgb& l) {
+                             scene::Rgb v = scene::mul(scene::kToDisplayP3, l);
+                             for (double& c : v) c = scene::inverse_bt1886(c);
+                             return v;
+                         },
+                         {"-colorspace", "bt709", "-color_primaries", "smpte432", "-color_trc",
+                          "bt709", "-color_range", "tv"});
+        write_ycbcr_clip(dir / "dcip3.mkv", 10, 0.2126, 0.0722,
+                         [](const scene::Rgb& l) {
+                             scene::Rgb v = scene::to_dci_p3(l);
+                             for (double& c : v) c = scene::inverse_bt1886(c);
+                             return v;
+                         },
+                         {"-colorspace", "bt709", "-color_primaries", "smpte431", "-color_trc",
+                          "bt709", "-color_range", "tv"});
+        write_logc_clip();
+        write_aces_sequences();
+    }
+
+    // ARRI LogC3 / AWG as 16-bit full-range RGB (planar G, B, R), untagged like camera files.
+    static void write_logc_clip() {
+        const fs::path raw = dir / "logc.raw";
+        std::ofstream file(raw, std::ios::binary);
+        for (int p = 0; p < 6; ++p) {
+            const scene::Rgb awg = scene::to_awg(patch_linear(p));
+            for (int plane : {1, 2, 0}) {
+                const auto code =
+                    static_cast<uint16_t>(std::lround(scene::logc3_encode(awg[plane]) * 65535.0));
+                for (int i = 0; i < kSize * kSize; ++i) {
+                    file.put(static_cast<char>(code & 0xFF));
+                    file.put(static_cast<char>(code >> 8));
+                }
+            }
+        }
+        file.close();
+        wrap_raw(raw, "gbrp16le", {}, dir / "logc.mkv");
+    }
+
+    static void write_aces_sequences() {
+        const Imf::Chromaticities ap1(Imath::V2f(0.713f, 0.293f), Imath::V2f(0.165f, 0.830f),
+                                      Imath::V2f(0.128f, 0.044f), Imath::V2f(0.32168f, 0.33767f));
+        const Imf::Chromaticities ap0(Imath::V2f(0.7347f, 0.2653f), Imath::V2f(0.0f, 1.0f),
+                                      Imath::V2f(0.0001f, -0.077f), Imath::V2f(0.32168f, 0.33767f));
+        fs::create_directories(dir / "acescg");
+        fs::create_directories(dir / "aces2065");
+        for (int p = 0; p < 6; ++p) {
+            const std::string name = "shot." + std::to_string(1001 + p) + ".exr";
+            const scene::Rgb cg = scene::mul(scene::kToAcesCg, patch_linear(p));
+            const scene::Rgb ap = scene::mul(scene::kToAces2065, patch_linear(p));
+            const float cgf[3] = {float(cg[0]), float(cg[1]), float(cg[2])};
+            const float apf[3] = {float(ap[0]), float(ap[1]), float(ap[2])};
+            testing_support::write_exr(dir / "acescg" / name, cgf, cgf, Imf::FLOAT, ap1);
+            testing_support::write_exr(dir / "aces2065" / name, apf, apf, Imf::FLOAT, ap0);
+        }
+    }
+
+    // Analyses `input` and checks every patch against the reference.
+    static void expect_scene(const std::string& input, double hue_tolerance,
+                             const ColorOverrides& overrides = {}) {
+        const fs::path out = dir / ("out-" + fs::path(input).filename().string());
+        Result<AnalysisResult> r = analyze_into(input, out, overrides);
+        ASSERT_TRUE(r) << input << ": " << r.status().message();
+        const std::vector<FrameResult> frames = read_frames(out / "frames.csv");
+        ASSERT_EQ(frames.size(), 6u) << input;
+        double worst_hue = 0, worst_chroma = 0;
+        for (int p = 0; p < 6; ++p) {
+            const scene::Rgb l = patch_linear(p);
+            const reference::Lch want = reference::oklch_linear(l[0], l[1], l[2]);
+            worst_hue = std::max(worst_hue, reference::hue_distance(frames[p].hue, want.h));
+            worst_chroma = std::max(worst_chroma, std::fabs(frames[p].chroma / want.c - 1));
+            EXPECT_LT(reference::hue_distance(frames[p].hue, want.h), hue_tolerance)
+                << input << " patch " << p << ": " << frames[p].hue << " vs " << want.h;
+            EXPECT_NEAR(frames[p].chroma, want.c, 0.05 * want.c) << input << " patch " << p;
+        }
+        // Printed for docs/color-science.md, which quotes these measured errors.
+        std::printf("%s: largest hue error %.3f deg, largest chroma error %.2f%%\n",
+                    fs::path(input).filename().c_str(), worst_hue, 100 * worst_chroma);
+    }
+
+    static fs::path dir;
+};
+
+fs::path ColorManagement::dir;
+
+}  // namespace
+
+TEST_F(ColorManagement, SdrBt709) {
+    expect_scene((dir / "sdr709.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, SdrBt2020) {
+    expect_scene((dir / "sdr2020.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, Hdr10Pq) {
+    expect_scene((dir / "pq.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, Hlg) {
+    expect_scene((dir / "hlg.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, DisplayP3) {
+    expect_scene((dir / "p3d65.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, DciP3WithDciWhite) {
+    expect_scene((dir / "dcip3.mkv").string(), 1.5);
+}
+TEST_F(ColorManagement, AcesCgExr) {
+    expect_scene((dir / "acescg").string(), 0.5);
+}
+TEST_F(ColorManagement, Aces2065Exr) {
+    expect_scene((dir / "aces2065").string(), 0.5);
+}
+
+TEST_F(ColorManagement, ArriLogC3ThroughOpenColorIO) {
+    ColorOverrides logc;
+    logc.input_colorspace = "arri-logc3-awg";
+    expect_scene((dir / "logc.mkv").string(), 0.5, logc);
+}
+
+TEST_F(ColorManagement, PqDecodedAsGammaIsCaught) {
+    // The proof that the PQ test can fail: decoded as BT.1886, the orange patch moves > 10 degrees.
+    ColorOverrides wrong;
+    wrong.transfer = "bt1886";
+    const fs::path out = dir / "out-pq-as-gamma";
+    Result<AnalysisResult> r = analyze_into((dir / "pq.mkv").string(), out, wrong);
+    ASSERT_TRUE(r);
+    const std::vector<FrameResult> frames = read_frames(out / "frames.csv");
+    const scene::Rgb orange = patch_linear(0);
+    const double want = reference::oklch_linear(orange[0], orange[1], orange[2]).h;
+    EXPECT_GT(reference::hue_distance(frames[0].hue, want), 10.0);
+}
+
+TEST(ColorManagementUnit, LogC3MiddleGreyDecodesTo018) {
+    // ARRI: LogC3 EI 800 code 0.391007 is 18% grey. Decoded through huescope's OCIO stage.
+    ColorEncoding enc;
+    ColorOverrides o;
+    o.input_colorspace = "arri-logc3-awg";
+    std::string error;
+    ASSERT_TRUE(apply_input_colorspace(o, true, enc, error)) << error;
+    enc.matrix = Matrix::Identity;
+    Result<CodeDecoder> decoder = CodeDecoder::create(enc);
+    ASSERT_TRUE(decoder) << decoder.status().message();
+    LinearImage out;
+    decoder->decode_float({0.391007f, 0.391007f, 0.391007f}, 1, 1, out);
+    // A neutral stays neutral through AP0 -> BT.709 with white adaptation: 0.18 in every channel.
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(out.rgb[c], 0.18, 1e-4);
+}
