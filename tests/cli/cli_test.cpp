@@ -211,3 +211,32 @@ TEST(Cli, BandsAndHueSpaceReachTheOutputs) {
     const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
     EXPECT_NE(csv.find("share_teal"), std::string::npos);
 }
+
+TEST(Cli, ProbeRecordsHdrMetadataAndListsColourSpaces) {
+    const fs::path dir = testing_support::scratch_dir();
+    CommandResult r = huescope({"probe", media("hdr10_metadata.mkv")}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["tags"]["transfer"], "smpte2084");
+    EXPECT_EQ(j["color"]["transfer"], "pq");
+    EXPECT_EQ(j["color"]["hdr_reference_white_nits"], 203.0);
+    EXPECT_EQ(j["hdr_metadata"]["content_light_level"]["max_cll"], 1000);
+    EXPECT_EQ(j["hdr_metadata"]["content_light_level"]["max_fall"], 400);
+    EXPECT_DOUBLE_EQ(j["hdr_metadata"]["mastering_display"]["max_nits"], 1000.0);
+    EXPECT_DOUBLE_EQ(j["hdr_metadata"]["mastering_display"]["red"][0], 0.68);
+
+    r = huescope({"analyze", media("hdr10_metadata.mkv"), "-o", (dir / "out").string(), "-q"}, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+
+    r = huescope({"probe", "--list-colorspaces"}, dir);
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* name : {"arri-logc3-awg", "acescg", "aces2065-1", "acescct", "srgb", "rec709",
+                             "rec2020-pq", "rec2020-hlg", "linear-rec709", "linear-rec2020"}) {
+        EXPECT_NE(r.out.find(name), std::string::npos) << name;
+    }
+    r = huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", (dir / "o2").string(),
+                  "--input-colorspace", "no-such-space"},
+                 dir);
+    EXPECT_EQ(r.exit_code, 64) << r.err;
+    EXPECT_NE(r.err.find("no-such-space"), std::string::npos);
+}

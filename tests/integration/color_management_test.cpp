@@ -3,6 +3,8 @@
 // video and 0.5 degrees for float, chroma within 5%.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -110,8 +112,19 @@ Result<AnalysisResult> analyze_into(const std::string& input, const fs::path& ou
 
 class ColorManagement : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        dir = fs::path(HUESCOPE_TEST_SCRATCH_DIR) / "color-management-scene";
+    // Renders the scene once per process, into a folder of its own: CTest runs each case as a
+    // separate process, in parallel. Done in SetUp, not SetUpTestSuite, so that a rendering
+    // failure fails the test instead of skipping it.
+    void SetUp() override {
+        static bool rendered = false;
+        if (rendered) return;
+        ASSERT_NO_FATAL_FAILURE(render());
+        rendered = true;
+    }
+
+    static void render() {
+        dir = fs::path(HUESCOPE_TEST_SCRATCH_DIR) /
+              ("color-management-scene-" + std::to_string(::getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir);
         const std::vector<std::string> bt2020_sdr = {
@@ -164,7 +177,7 @@ class ColorManagement : public ::testing::Test {
                          },
                          {"-colorspace", "bt709", "-color_primaries", "smpte431", "-color_trc",
                           "bt709", "-color_range", "tv"});
-        write_logc_clip();
+        ASSERT_NO_FATAL_FAILURE(write_logc_clip());
         write_aces_sequences();
     }
 
@@ -266,6 +279,52 @@ TEST_F(ColorManagement, ArriLogC3ThroughOpenColorIO) {
     expect_scene((dir / "logc.mkv").string(), 0.5, logc);
 }
 
+// A studio-style OCIO v2 config: ACES2065-1 as the interchange space, a log camera space in it.
+const char* kStudioConfig = R"(ocio_profile_version: 2
+search_path: ""
+strictparsing: true
+luma: [0.2126, 0.7152, 0.0722]
+roles:
+  aces_interchange: ACES2065-1
+  default: ACES2065-1
+file_rules:
+  - !<Rule> {name: Default, colorspace: default}
+displays:
+  sRGB:
+    - !<View> {name: Raw, colorspace: ACES2065-1}
+colorspaces:
+  - !<ColorSpace>
+    name: ACES2065-1
+  - !<ColorSpace>
+    name: Studio LogC
+    to_scene_reference: !<BuiltinTransform> {style: ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1}
+)";
+
+TEST_F(ColorManagement, UserOcioConfig) {
+    const fs::path config = dir / "studio.ocio";
+    std::ofstream(config) << kStudioConfig;
+    ColorOverrides studio;
+    studio.ocio_config = config.string();
+    studio.input_colorspace = "Studio LogC";
+    expect_scene((dir / "logc.mkv").string(), 0.5, studio);
+
+    studio.input_colorspace = "No Such Space";
+    Result<AnalysisResult> missing = analyze_into((dir / "logc.mkv").string(), dir / "o2", studio);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.status().code(), ErrorCode::InvalidArgument);
+    EXPECT_NE(missing.status().message().find("Studio LogC"), std::string::npos)
+        << "the message lists the config's colour spaces: " << missing.status().message();
+
+    std::string no_role = kStudioConfig;
+    no_role.replace(no_role.find("  aces_interchange: ACES2065-1\n"), 31, "");
+    std::ofstream(dir / "norole.ocio") << no_role;
+    studio.ocio_config = (dir / "norole.ocio").string();
+    studio.input_colorspace = "Studio LogC";
+    Result<AnalysisResult> unusable = analyze_into((dir / "logc.mkv").string(), dir / "o3", studio);
+    ASSERT_FALSE(unusable);
+    EXPECT_EQ(unusable.status().code(), ErrorCode::Unsupported);
+}
+
 TEST_F(ColorManagement, PqDecodedAsGammaIsCaught) {
     // The proof that the PQ test can fail: decoded as BT.1886, the orange patch moves > 10 degrees.
     ColorOverrides wrong;
@@ -279,18 +338,28 @@ TEST_F(ColorManagement, PqDecodedAsGammaIsCaught) {
     EXPECT_GT(reference::hue_distance(frames[0].hue, want), 10.0);
 }
 
-TEST(ColorManagementUnit, LogC3MiddleGreyDecodesTo018) {
-    // ARRI: LogC3 EI 800 code 0.391007 is 18% grey. Decoded through huescope's OCIO stage.
+// Decodes one grey code value through a named input colour space.
+double decode_grey(const char* colorspace, float code) {
     ColorEncoding enc;
     ColorOverrides o;
-    o.input_colorspace = "arri-logc3-awg";
+    o.input_colorspace = colorspace;
     std::string error;
-    ASSERT_TRUE(apply_input_colorspace(o, true, enc, error)) << error;
+    EXPECT_TRUE(apply_input_colorspace(o, true, enc, error)) << error;
     enc.matrix = Matrix::Identity;
     Result<CodeDecoder> decoder = CodeDecoder::create(enc);
-    ASSERT_TRUE(decoder) << decoder.status().message();
+    EXPECT_TRUE(decoder) << decoder.status().message();
+    if (!decoder) return -1;
     LinearImage out;
-    decoder->decode_float({0.391007f, 0.391007f, 0.391007f}, 1, 1, out);
-    // A neutral stays neutral through AP0 -> BT.709 with white adaptation: 0.18 in every channel.
-    for (int c = 0; c < 3; ++c) EXPECT_NEAR(out.rgb[c], 0.18, 1e-4);
+    decoder->decode_float({code, code, code}, 1, 1, out);
+    // A neutral stays neutral through AP0 -> BT.709 with white adaptation.
+    EXPECT_NEAR(out.rgb[0], out.rgb[1], 1e-6);
+    EXPECT_NEAR(out.rgb[1], out.rgb[2], 1e-6);
+    return out.rgb[1];
+}
+
+TEST(ColorManagementUnit, LogEncodingsDecodeMiddleGreyTo018) {
+    // ARRI: LogC3 EI 800 code 0.391007 is 18% grey. ACEScct (S-2016-001): (log2(0.18) + 9.72)
+    // / 17.52.
+    EXPECT_NEAR(decode_grey("arri-logc3-awg", 0.391007f), 0.18, 1e-4);
+    EXPECT_NEAR(decode_grey("acescct", float((std::log2(0.18) + 9.72) / 17.52)), 0.18, 1e-4);
 }

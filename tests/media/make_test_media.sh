@@ -81,6 +81,11 @@ ff -f lavfi -i "testsrc2=s=320x240:r=24:d=2,format=rgb24,scale=out_color_matrix=
 # Long enough (10 s of 720p) to be interrupted midway.
 ff -f lavfi -i "testsrc2=s=1280x720:r=24:d=10,format=yuv420p" -c:v libx264 -preset ultrafast \
    -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/long_720.mp4"
+# HDR10 from x265 with SMPTE ST 2086 mastering display and CTA-861.3 light level metadata.
+ff -f lavfi -i "$(solid 808080)" -frames:v 3 -pix_fmt yuv420p10le -c:v libx265 \
+   -x265-params "log-level=error:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400" \
+   "$out/hdr10_metadata.mkv"
+
 # A matrix huescope refuses to guess at (YCgCo), to check the refusal path.
 ff -f lavfi -i "$(solid FF8000),format=yuv444p" -frames:v 3 -c:v ffv1 -colorspace ycgco "$out/ycgco_tagged.mkv"
 

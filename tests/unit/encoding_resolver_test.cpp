@@ -103,3 +103,34 @@ TEST(EncodingResolver, UnsupportedTagsAreRefusedUnlessOverridden) {
     ASSERT_FALSE(enc);
     EXPECT_EQ(enc.status().code(), ErrorCode::InvalidArgument);
 }
+
+TEST(EncodingResolver, InputColorspaceReplacesTransferAndPrimaries) {
+    ColorOverrides o;
+    o.input_colorspace = "rec2020-pq";
+    // Untagged HD: the matrix would be assumed BT.709, but the colour space's own is BT.2020.
+    Result<ColorEncoding> enc = resolve_encoding(RawColorTags{}, video(2160), o);
+    ASSERT_TRUE(enc);
+    EXPECT_EQ(enc->transfer, Transfer::Pq);
+    EXPECT_EQ(enc->transfer_from, Provenance::User);
+    EXPECT_EQ(enc->primaries.name, "bt2020");
+    EXPECT_EQ(enc->matrix, Matrix::Bt2020Ncl);
+    EXPECT_EQ(enc->input_colorspace, "rec2020-pq");
+    // A tagged matrix is kept.
+    enc = resolve_encoding(tags("bt709", "tv", "unknown", "unknown"), video(2160), o);
+    ASSERT_TRUE(enc);
+    EXPECT_EQ(enc->matrix, Matrix::Bt709);
+
+    o.input_colorspace = "arri-logc3-awg";
+    enc = resolve_encoding(tags("bt709", "tv", "log100", "unknown"), video(1080), o);
+    ASSERT_TRUE(enc) << "an unsupported transfer tag is overridden";
+    EXPECT_EQ(enc->transfer, Transfer::Ocio);
+    EXPECT_EQ(enc->primaries.name, "aces-ap0");
+
+    o.input_colorspace = "nonsense";
+    EXPECT_EQ(resolve_encoding(RawColorTags{}, video(1080), o).status().code(),
+              ErrorCode::InvalidArgument);
+    o.input_colorspace.clear();
+    o.ocio_config = "/some/config.ocio";
+    EXPECT_EQ(resolve_encoding(RawColorTags{}, video(1080), o).status().code(),
+              ErrorCode::InvalidArgument);
+}

@@ -22,6 +22,16 @@ struct RawColorTags {
     std::string primaries = "unknown";
 };
 
+/// HDR10 static metadata (SMPTE ST 2086 mastering display, CTA-861.3 content light level).
+struct HdrMetadata {
+    bool has_mastering_display = false;
+    Chromaticity display_red, display_green, display_blue, display_white;
+    double display_min_nits = 0.0, display_max_nits = 0.0;
+    bool has_light_level = false;
+    int max_cll = 0;   ///< brightest pixel of the programme, cd/m2
+    int max_fall = 0;  ///< brightest frame average, cd/m2
+};
+
 /// What a source is, as `huescope probe` reports it.
 struct SourceInfo {
     std::string path;
@@ -45,6 +55,7 @@ struct SourceInfo {
     RawColorTags tags;               ///< container/codec parameters
     RawColorTags frame_tags;         ///< from the first decoded frame (bitstream), when it differs
     ColorEncoding color;             ///< the decode that will be used
+    HdrMetadata hdr;                 ///< recorded as found; the decode does not depend on it
     std::vector<std::string> notes;  ///< other facts and assumptions (frame rate, gaps, ...)
 };
 

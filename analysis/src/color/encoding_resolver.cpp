@@ -215,6 +215,9 @@ Result<ColorEncoding> resolve_encoding(const RawColorTags& tags, const StreamSha
     ColorEncoding enc;
     // A user's choice replaces a tag, so an unsupported tag is only fatal when not overridden.
     const bool colorspace = !overrides.input_colorspace.empty();
+    if (!colorspace && !overrides.ocio_config.empty()) {
+        return Status(ErrorCode::InvalidArgument, "--ocio-config needs --input-colorspace");
+    }
     RawColorTags effective = tags;
     if (!overrides.matrix.empty()) effective.matrix = "unknown";
     if (!overrides.transfer.empty() || colorspace) effective.transfer = "unknown";

@@ -9,6 +9,7 @@
 #include "libav_ptr.hpp"
 
 extern "C" {
+#include <libavutil/mastering_display_metadata.h>
 #include <libavutil/pixdesc.h>
 }
 
@@ -60,6 +61,47 @@ std::string subsampling_name(const AVPixFmtDescriptor* desc) {
     if (w == 2 && h == 0) return "4:1:1";
     if (w == 2 && h == 2) return "4:1:0";
     return "2^" + std::to_string(w) + "x2^" + std::to_string(h);
+}
+
+// HDR10 static metadata from the first frame (bitstream SEI), or else the stream (container).
+HdrMetadata hdr_metadata(const AVFrame& frame, const AVStream& stream) {
+    HdrMetadata hdr;
+    const AVMasteringDisplayMetadata* mastering = nullptr;
+    const AVContentLightMetadata* light = nullptr;
+    if (const AVFrameSideData* sd =
+            av_frame_get_side_data(&frame, AV_FRAME_DATA_MASTERING_DISPLAY_METADATA)) {
+        mastering = reinterpret_cast<const AVMasteringDisplayMetadata*>(sd->data);
+    } else {
+        mastering = reinterpret_cast<const AVMasteringDisplayMetadata*>(
+            av_stream_get_side_data(&stream, AV_PKT_DATA_MASTERING_DISPLAY_METADATA, nullptr));
+    }
+    if (const AVFrameSideData* sd =
+            av_frame_get_side_data(&frame, AV_FRAME_DATA_CONTENT_LIGHT_LEVEL)) {
+        light = reinterpret_cast<const AVContentLightMetadata*>(sd->data);
+    } else {
+        light = reinterpret_cast<const AVContentLightMetadata*>(
+            av_stream_get_side_data(&stream, AV_PKT_DATA_CONTENT_LIGHT_LEVEL, nullptr));
+    }
+    if (mastering != nullptr && mastering->has_primaries) {
+        hdr.has_mastering_display = true;
+        const auto xy = [](const AVRational* p) {
+            return Chromaticity{av_q2d(p[0]), av_q2d(p[1])};
+        };
+        hdr.display_red = xy(mastering->display_primaries[0]);
+        hdr.display_green = xy(mastering->display_primaries[1]);
+        hdr.display_blue = xy(mastering->display_primaries[2]);
+        hdr.display_white = xy(mastering->white_point);
+        if (mastering->has_luminance) {
+            hdr.display_min_nits = av_q2d(mastering->min_luminance);
+            hdr.display_max_nits = av_q2d(mastering->max_luminance);
+        }
+    }
+    if (light != nullptr) {
+        hdr.has_light_level = true;
+        hdr.max_cll = static_cast<int>(light->MaxCLL);
+        hdr.max_fall = static_cast<int>(light->MaxFALL);
+    }
+    return hdr;
 }
 
 class FfmpegSource final : public FrameSource {
@@ -202,6 +244,15 @@ Status FfmpegSource::resolve_color(const AVFrame* first) {
     if (!enc)
         return Status(enc.status().code(), "'" + m_info.path + "': " + enc.status().message());
     m_info.color = enc.value();
+    m_info.hdr = hdr_metadata(*first, *m_stream);
+    if (desc != nullptr && (desc->flags & AV_PIX_FMT_FLAG_ALPHA)) {
+        m_info.notes.push_back("the picture has an alpha channel: it is ignored for colour");
+    }
+    if (first->interlaced_frame) {
+        m_info.notes.push_back(
+            std::string("interlaced (") + (first->top_field_first ? "top" : "bottom") +
+            " field first): measured as frames, luma averaged within each field");
+    }
     if (!same_tags(used, m_info.tags)) {
         m_info.color.notes.push_back(
             "the bitstream's colour tags differ from the container's; "

@@ -72,12 +72,20 @@ Status extract_codes(const AVFrame& frame, CodeImage& out) {
     if ((sx | sy) == 0) return Status::ok();
 
     // Subsampled luma: the mean of the luma samples under each chroma sample, in code values.
+    const bool interlaced = frame.interlaced_frame != 0;
     std::vector<uint32_t> sums(static_cast<std::size_t>(out.width));
     std::vector<uint32_t> counts(static_cast<std::size_t>(out.width));
     for (int gy = 0; gy < out.height; ++gy) {
         std::fill(sums.begin(), sums.end(), 0);
         std::fill(counts.begin(), counts.end(), 0);
-        for (int y = gy << sy; y < std::min(frame.height, (gy + 1) << sy); ++y) {
+        // Progressive: the 2^sy luma rows under the chroma row. Interlaced 4:2:0: chroma row gy
+        // belongs to field gy % 2, whose luma rows are every other frame row; mixing the two
+        // fields (captured at different times) would pair one field's chroma with the other's
+        // luma and invent colour at moving edges.
+        const bool field_rows = interlaced && sy == 1;
+        const int first = field_rows ? (gy / 2) * 4 + gy % 2 : gy << sy;
+        const int step = field_rows ? 2 : 1;
+        for (int k = 0, y = first; k < (1 << sy) && y < frame.height; ++k, y += step) {
             av_read_image_line2(line.data(), data, linesize, desc, 0, y, 0, frame.width, 0, 2);
             for (int x = 0; x < frame.width; ++x) {
                 sums[x >> sx] += line[x];

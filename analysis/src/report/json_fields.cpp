@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "huescope/color_math.hpp"
+
 namespace huescope {
 namespace {
 
@@ -37,6 +39,10 @@ json color_json(const ColorEncoding& c) {
               {"white", xy(c.primaries.white)}}},
             {"primaries_from", provenance_name(c.primaries_from)},
             {"working_space", "linear BT.709 primaries, D65 white, 1.0 = reference white"},
+            {"hdr_reference_white_nits", kHdrReferenceWhiteNits},
+            {"input_colorspace", c.input_colorspace},
+            {"ocio_builtin", c.ocio_builtin},
+            {"ocio_config", c.ocio_config},
             {"assumptions", c.notes}};
 }
 
@@ -45,6 +51,19 @@ json named_values(const Pairs& pairs) {
     json out = json::object();
     for (const auto& [name, value] : pairs) out[name] = number_or_null(value);
     return out;
+}
+
+json hdr_json(const HdrMetadata& hdr) {
+    json j = json::object();
+    if (hdr.has_mastering_display) {
+        j["mastering_display"] = {
+            {"red", xy(hdr.display_red)},       {"green", xy(hdr.display_green)},
+            {"blue", xy(hdr.display_blue)},     {"white", xy(hdr.display_white)},
+            {"min_nits", hdr.display_min_nits}, {"max_nits", hdr.display_max_nits}};
+    }
+    if (hdr.has_light_level)
+        j["content_light_level"] = {{"max_cll", hdr.max_cll}, {"max_fall", hdr.max_fall}};
+    return j;
 }
 
 }  // namespace
@@ -69,7 +88,8 @@ json source_json(const SourceInfo& info) {
               {"chroma_subsampling", info.chroma_subsampling},
               {"tags", tags_json(info.tags)},
               {"color", color_json(info.color)},
-              {"notes", info.notes}};
+              {"notes", info.notes},
+              {"hdr_metadata", hdr_json(info.hdr)}};
     if (info.kind == "exr-sequence") j["first_frame_number"] = info.first_frame_number;
     if (info.frame_tags.matrix != "unknown" || info.frame_tags.range != "unknown" ||
         info.frame_tags.transfer != "unknown" || info.frame_tags.primaries != "unknown") {
