@@ -229,3 +229,18 @@ TEST(VideoKnownAnswers, VariableFrameRateTimestampsComeFromTheStream) {
     ASSERT_EQ(times.size(), want.size());
     for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(times[i], want[i], 0.002) << i;
 }
+
+TEST(VideoKnownAnswers, InterlacedFieldsDoNotMixIntoFalseColour) {
+    // Every other line blue / orange, coded as interlaced 4:2:0: each chroma sample belongs to one
+    // field, so the measurement must see exactly the two colours, as the progressive split does.
+    const AnalysisResult r = run("interlaced_fields.mp4");
+    const double c_blue = reference::oklch(0, 0, 255, Eotf::Gamma24).c;
+    const double c_orange = reference::oklch(255, 128, 0, Eotf::Gamma24).c;
+    EXPECT_NEAR(share(r.film_summary, "blue"), c_blue / (c_blue + c_orange), 0.005);
+    EXPECT_DOUBLE_EQ(share(r.film_summary, "blue", true), 0.5);
+    EXPECT_DOUBLE_EQ(share(r.film_summary, "orange", true), 0.5);
+    bool noted = false;
+    for (const std::string& note : r.source.notes)
+        noted |= note.find("interlaced") != std::string::npos;
+    EXPECT_TRUE(noted);
+}

@@ -81,6 +81,11 @@ ff -f lavfi -i "testsrc2=s=320x240:r=24:d=2,format=rgb24,scale=out_color_matrix=
 # Long enough (10 s of 720p) to be interrupted midway.
 ff -f lavfi -i "testsrc2=s=1280x720:r=24:d=10,format=yuv420p" -c:v libx264 -preset ultrafast \
    -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/long_720.mp4"
+# Interlaced 4:2:0: the top field blue, the bottom field orange (field-wise chroma subsampling).
+ff -f lavfi -i "color=c=0x0000FF:s=64x24:r=25,format=rgb24[a];color=c=0xFF8000:s=64x24:r=25,format=rgb24[b];[a][b]vstack,scale=out_color_matrix=bt709:out_range=tv,format=yuv444p,il=l=i:c=i,scale=interl=1,format=yuv420p,setfield=tff" \
+   -frames:v 3 -c:v libx264 -qp 0 -flags +ildct+ilme -x264opts tff=1 -colorspace bt709 \
+   -color_primaries bt709 -color_trc bt709 -color_range tv "$out/interlaced_fields.mp4"
+
 # HDR10 from x265 with SMPTE ST 2086 mastering display and CTA-861.3 light level metadata.
 ff -f lavfi -i "$(solid 808080)" -frames:v 3 -pix_fmt yuv420p10le -c:v libx265 \
    -x265-params "log-level=error:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400" \
