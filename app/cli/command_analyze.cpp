@@ -54,8 +54,10 @@ Status finish_options(AnalyzeArgs& a) {
 
 // Every assumption about the decode is worth a line: a wrong one changes every number.
 void print_assumptions(const SourceInfo& info) {
-    for (const std::string& note : info.color.notes) std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
-    for (const std::string& note : info.notes) std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+    for (const std::string& note : info.color.notes)
+        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+    for (const std::string& note : info.notes)
+        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
 }
 
 void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {

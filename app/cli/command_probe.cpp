@@ -25,7 +25,8 @@ Command register_probe(CLI::App& app) {
             }
             return kExitOk;
         }
-        if (input->empty()) return report_error(Status(ErrorCode::InvalidArgument, "probe needs an INPUT"));
+        if (input->empty())
+            return report_error(Status(ErrorCode::InvalidArgument, "probe needs an INPUT"));
         Result<std::unique_ptr<FrameSource>> source = open_source(*input, *options);
         if (!source) return report_error(source.status());
         std::fputs(probe_json(source.value()->info()).c_str(), stdout);

@@ -11,9 +11,10 @@ void add_source_options(CLI::App& cmd, SourceOptions& o) {
                    "override the Y'CbCr matrix: bt601, bt709, bt2020nc, smpte240m, fcc");
     cmd.add_option("--range", o.overrides.range, "override the range: limited, full");
     cmd.add_option("--transfer", o.overrides.transfer,
-                   "override the transfer: bt1886, srgb, gamma22, gamma28, linear");
+                   "override the transfer: bt1886, srgb, gamma22, gamma28, linear, pq, hlg");
     cmd.add_option("--primaries", o.overrides.primaries,
-                   "override the primaries: bt709, bt601-625, bt601-525, bt2020, dci-p3, "
+                   "override the primaries: bt709, bt601-625, bt601-525, bt2020, dci-p3, aces-ap0, "
+                   "aces-ap1, arri-awg, "
                    "display-p3, bt470m, film");
     cmd.add_option("--input-colorspace", o.overrides.input_colorspace,
                    "decode as this colour space instead of what the tags say (e.g. "

@@ -26,7 +26,7 @@ Primaries primaries_from_header(const Imf::Chromaticities& c) {
                 {c.green.x, c.green.y},
                 {c.blue.x, c.blue.y},
                 {c.white.x, c.white.y}};
-    for (const char* name : {"bt709", "bt2020", "dci-p3", "display-p3"}) {
+    for (const char* name : {"bt709", "bt2020", "dci-p3", "display-p3", "aces-ap0", "aces-ap1"}) {
         Primaries standard;
         standard_primaries(name, standard);
         auto near = [](const Chromaticity& a, const Chromaticity& b) {
