@@ -19,7 +19,7 @@ ColorEncoding bt709_limited() {
 
 CodeImage one_pixel(PixelModel model, int bits, uint16_t a, uint16_t b, uint16_t c) {
     CodeImage img;
-    img.width = img.height = 1;
+    img.width = img.height = img.luma_width = img.luma_height = 1;
     img.bit_depth = bits;
     img.model = model;
     img.planes = {std::vector<uint16_t>{a}, std::vector<uint16_t>{b}, std::vector<uint16_t>{c}};

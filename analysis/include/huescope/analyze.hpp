@@ -8,6 +8,8 @@
 #include <string>
 
 #include "huescope/measurement.hpp"
+#include "huescope/palette.hpp"
+#include "huescope/shots.hpp"
 #include "huescope/source.hpp"
 
 namespace huescope {
@@ -20,6 +22,9 @@ struct AnalyzeOptions {
     double start_s = 0.0;              ///< first time analysed (seconds from the stream start)
     std::optional<double> duration_s;  ///< length of the range; none = to the end
     int every = 1;                     ///< measure every N-th frame in the range
+    bool keep_letterbox = false;  ///< measure black bars as picture (default: excluded)
+    PaletteParams palette;
+    ShotDetectorParams shots;
     std::string command_line;          ///< recorded in the outputs' provenance
 };
 
@@ -29,6 +34,26 @@ struct Progress {
     int64_t frames_expected = 0;  ///< 0 when unknown
     double time_s = 0.0;          ///< position in the source
     double elapsed_s = 0.0;       ///< wall clock since the start
+};
+
+/// One shot: a run of frames between two boundaries, with the film's statistics for its pixels.
+struct ShotResult {
+    int64_t start_frame = 0;  ///< source frame numbers, inclusive
+    int64_t end_frame = 0;
+    double start_s = 0.0;
+    double end_s = 0.0;       ///< time of the last analysed frame of the shot
+    int64_t frames = 0;       ///< analysed frames in the shot
+    Transition transition = Transition::Start;  ///< how the shot begins
+    HueSummary summary;
+    std::vector<PaletteColor> palette;
+};
+
+/// Black bars found and left out of the statistics.
+struct LetterboxResult {
+    bool excluded = true;          ///< false with --keep-letterbox
+    Rect picture;                  ///< the picture area found in most frames (analysis grid)
+    int grid_width = 0, grid_height = 0;
+    int64_t frames_with_bars = 0;
 };
 
 struct AnalysisResult {
@@ -41,6 +66,11 @@ struct AnalysisResult {
     double elapsed_s = 0.0;
     HueAccumulator film;
     HueSummary film_summary;
+    std::vector<PaletteColor> film_palette;
+    std::vector<ShotResult> shots;
+    LetterboxResult letterbox;
+    int barcode_columns = 0;
+    double barcode_frames_per_column = 0.0;
 };
 
 struct AnalyzeHooks {
@@ -49,8 +79,8 @@ struct AnalyzeHooks {
     const std::atomic<bool>* cancel = nullptr;         ///< set to stop; outputs stay untouched
 };
 
-/// Analyses `options.input` and writes summary.json, frames.csv and hue_time.exr into
-/// `options.output_dir`. Outputs appear only when the whole analysis succeeded (each is written
+/// Analyses `options.input` and writes summary.json, frames.csv, hue_time.exr, barcode.png,
+/// barcode.exr and hue_barcode.png into `options.output_dir`. Outputs appear only when the whole analysis succeeded (each is written
 /// under a temporary name and renamed), so an earlier result is never replaced by a partial one.
 Result<AnalysisResult> analyze(const AnalyzeOptions& options, const AnalyzeHooks& hooks = {});
 

@@ -41,6 +41,7 @@ class CodeDecoder {
     /// single cost of a frame.
     std::vector<double> m_eotf_table;
     std::shared_ptr<const OcioStage> m_ocio;
+    mutable std::vector<float> m_full;  ///< scratch: one pixel per luma sample
 };
 
 /// Normalised non-linear value of a luma (or R'G'B') code: 0 = black, 1 = nominal white.

@@ -57,6 +57,9 @@ double srgb_encode(double linear);
 /// Working-space (linear BT.709, D65) RGB -> XYZ (D65).
 Vec3 working_rgb_to_xyz(const Vec3& rgb);
 
+/// XYZ (D65) -> working-space RGB.
+Vec3 working_rgb_from_xyz(const Vec3& xyz);
+
 /// XYZ (D65, Y = 1 white) -> OKLab (Ottosson 2020), L in 0..1.
 Vec3 xyz_to_oklab(const Vec3& xyz);
 

@@ -10,12 +10,17 @@ namespace huescope {
 /// How the three planes of a CodeImage are to be read.
 enum class PixelModel { YCbCr, Rgb, Gray };
 
-/// Integer code values as stored in the stream, one sample per analysis pixel. For
-/// chroma-subsampled video the analysis grid is the chroma grid (hue exists only there); luma is
-/// the mean of the luma samples that share a chroma sample.
+/// Integer code values as stored in the stream. For chroma-subsampled video the analysis grid is
+/// the chroma grid (hue exists only there): `width` x `height`. Luma keeps its full resolution,
+/// `luma_width` x `luma_height`, with its rows ordered so that grid row gy is served by luma rows
+/// (gy << subsample_y) + k (for interlaced video that is the chroma row's own field).
 struct CodeImage {
     int width = 0;
     int height = 0;
+    int luma_width = 0;
+    int luma_height = 0;
+    int subsample_x = 0;  ///< log2 of the horizontal chroma subsampling
+    int subsample_y = 0;
     int bit_depth = 8;
     PixelModel model = PixelModel::YCbCr;
     /// Plane 0..2 = Y, Cb, Cr (YCbCr) or R, G, B (Rgb); Gray uses plane 0 only.

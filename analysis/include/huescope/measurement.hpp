@@ -10,6 +10,7 @@
 
 #include "huescope/hue_families.hpp"
 #include "huescope/image.hpp"
+#include "huescope/rect.hpp"
 
 namespace huescope {
 
@@ -37,6 +38,7 @@ struct HueAccumulator {
     uint64_t low_chroma = 0;
     uint64_t chromatic = 0;
 
+    std::array<double, 3> sum_rgb{};  ///< working-space linear RGB over all measured pixels
     double sum_lightness = 0.0;  ///< OKLab L over all measured pixels
     double sum_chroma = 0.0;     ///< OKLab C over all measured pixels
 
@@ -59,6 +61,10 @@ struct HueAccumulator {
 /// Adds every pixel of a working-space image to the accumulator.
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc);
 
+/// Adds the pixels inside `area` (e.g. the picture inside letterbox bars).
+void accumulate(const LinearImage& image, const Rect& area, const MeasureParams& params,
+                HueAccumulator& acc);
+
 /// Statistics derived from an accumulator. NaN where undefined (no chromatic pixel).
 struct HueSummary {
     uint64_t pixels = 0;
@@ -76,6 +82,7 @@ struct HueSummary {
     double chroma_p50 = 0.0, chroma_p90 = 0.0, chroma_p99 = 0.0;
     double mean_chroma_chromatic = 0.0;  ///< OKLab C over chromatic pixels
     double mean_lightness = 0.0;         ///< OKLab L over all pixels
+    std::array<double, 3> mean_rgb{};  ///< mean linear light (working space): the mean colour
     double lightness_p50 = 0.0;
     std::array<double, kHueBins> hue_histogram{};      ///< OKLCh, sums to 1 (zeros if no hue)
     std::array<double, kHueBins> hue_histogram_lab{};  ///< CIELAB, sums to 1

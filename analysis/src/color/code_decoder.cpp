@@ -70,41 +70,70 @@ Result<CodeDecoder> CodeDecoder::create(const ColorEncoding& encoding) {
 }
 
 void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
-    out.width = codes.width;
-    out.height = codes.height;
-    const std::size_t n = static_cast<std::size_t>(codes.width) * codes.height;
-    out.rgb.resize(n * 3);
+    // Every luma sample becomes a pixel of its own (with its block's chroma), is linearised, and
+    // only then averaged onto the analysis grid: a mean colour must be a mean of light, not of
+    // gamma-encoded code values (a black/white checkerboard is sRGB 188, not 128).
+    const int lw = codes.luma_width, lh = codes.luma_height;
+    const int sx = codes.subsample_x, sy = codes.subsample_y;
+    const std::size_t n = static_cast<std::size_t>(lw) * lh;
+    m_full.resize(n * 3);
 
     const CodeScale luma(codes.bit_depth, m_encoding.range, false);
     const CodeScale chroma(codes.bit_depth, m_encoding.range, true);
     const double kr = m_kr, kb = m_kb, kg = 1.0 - m_kr - m_kb;
     const auto& p = codes.planes;
-    float* dst = out.rgb.data();
-    for (std::size_t i = 0; i < n; ++i, dst += 3) {
-        double rgb[3] = {0.0, 0.0, 0.0};
-        switch (codes.model) {
-            case PixelModel::YCbCr: {
-                const double y = luma(p[0][i]);
-                const double cb = chroma(p[1][i]);
-                const double cr = chroma(p[2][i]);
-                // Inverse of Y' = Kr R' + Kg G' + Kb B', Cb = (B'-Y')/(2(1-Kb)), Cr =
-                // (R'-Y')/(2(1-Kr)).
-                rgb[0] = y + 2.0 * (1.0 - kr) * cr;
-                rgb[2] = y + 2.0 * (1.0 - kb) * cb;
-                rgb[1] = (y - kr * rgb[0] - kb * rgb[2]) / kg;
-                break;
+    for (int y = 0; y < lh; ++y) {
+        float* dst = m_full.data() + static_cast<std::size_t>(y) * lw * 3;
+        const std::size_t chroma_row = static_cast<std::size_t>(y >> sy) * codes.width;
+        for (int x = 0; x < lw; ++x, dst += 3) {
+            const std::size_t i = static_cast<std::size_t>(y) * lw + x;
+            double rgb[3] = {0.0, 0.0, 0.0};
+            switch (codes.model) {
+                case PixelModel::YCbCr: {
+                    const double yy = luma(p[0][i]);
+                    const double cb = chroma(p[1][chroma_row + (x >> sx)]);
+                    const double cr = chroma(p[2][chroma_row + (x >> sx)]);
+                    // Inverse of Y' = Kr R' + Kg G' + Kb B', Cb = (B'-Y')/(2(1-Kb)), Cr =
+                    // (R'-Y')/(2(1-Kr)).
+                    rgb[0] = yy + 2.0 * (1.0 - kr) * cr;
+                    rgb[2] = yy + 2.0 * (1.0 - kb) * cb;
+                    rgb[1] = (yy - kr * rgb[0] - kb * rgb[2]) / kg;
+                    break;
+                }
+                case PixelModel::Rgb:
+                    for (int c = 0; c < 3; ++c) rgb[c] = luma(p[c][i]);
+                    break;
+                case PixelModel::Gray:
+                    rgb[0] = rgb[1] = rgb[2] = luma(p[0][i]);
+                    break;
             }
-            case PixelModel::Rgb:
-                for (int c = 0; c < 3; ++c) rgb[c] = luma(p[c][i]);
-                break;
-            case PixelModel::Gray:
-                rgb[0] = rgb[1] = rgb[2] = luma(p[0][i]);
-                break;
+            // A video signal outside 0..1 is not displayable: a display clips it.
+            for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(std::clamp(rgb[c], 0.0, 1.0));
         }
-        // A video signal outside 0..1 is not displayable: a display clips it.
-        for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(std::clamp(rgb[c], 0.0, 1.0));
     }
-    linearize_in_place(out.rgb);
+    linearize_in_place(m_full);
+
+    out.width = codes.width;
+    out.height = codes.height;
+    if (sx == 0 && sy == 0) {
+        out.rgb = m_full;
+    } else {
+        out.rgb.assign(static_cast<std::size_t>(codes.width) * codes.height * 3, 0.0f);
+        for (int gy = 0; gy < codes.height; ++gy) {
+            const int row0 = gy << sy, row1 = std::min(lh, (gy + 1) << sy);
+            for (int gx = 0; gx < codes.width; ++gx) {
+                const int col0 = gx << sx, col1 = std::min(lw, (gx + 1) << sx);
+                double sum[3] = {0.0, 0.0, 0.0};
+                for (int y = row0; y < row1; ++y)
+                    for (int x = col0; x < col1; ++x)
+                        for (int c = 0; c < 3; ++c)
+                            sum[c] += m_full[(static_cast<std::size_t>(y) * lw + x) * 3 + c];
+                const double count = double((row1 - row0) * (col1 - col0));
+                float* dst = out.rgb.data() + (static_cast<std::size_t>(gy) * codes.width + gx) * 3;
+                for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(sum[c] / count);
+            }
+        }
+    }
     to_working_in_place(out.rgb);
 }
 

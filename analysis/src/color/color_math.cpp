@@ -183,6 +183,11 @@ double srgb_encode(double linear) {
     return 1.055 * std::pow(linear, 1.0 / 2.4) - 0.055;
 }
 
+Vec3 working_rgb_from_xyz(const Vec3& xyz) {
+    static const Mat3 from_xyz = working_to_xyz().inverse();
+    return from_xyz * xyz;
+}
+
 Vec3 working_rgb_to_xyz(const Vec3& rgb) {
     return working_to_xyz() * rgb;
 }

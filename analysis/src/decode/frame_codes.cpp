@@ -51,51 +51,40 @@ Status extract_codes(const AVFrame& frame, CodeImage& out) {
 
     out.model = model;
     out.bit_depth = desc->comp[0].depth;
+    out.subsample_x = sx;
+    out.subsample_y = sy;
+    out.luma_width = frame.width;
+    out.luma_height = frame.height;
     analysis_grid(format, frame.width, frame.height, out.width, out.height);
     const std::size_t grid = static_cast<std::size_t>(out.width) * out.height;
+    const std::size_t luma = static_cast<std::size_t>(frame.width) * frame.height;
     const int planes = model == PixelModel::Gray ? 1 : 3;
-    for (int c = 0; c < 3; ++c) out.planes[c].assign(c < planes ? grid : 0, 0);
+    out.planes[0].resize(luma);
+    for (int c = 1; c < 3; ++c) out.planes[c].assign(c < planes ? grid : 0, 0);
 
     const uint8_t* data[4] = {frame.data[0], frame.data[1], frame.data[2], frame.data[3]};
     const int linesize[4] = {frame.linesize[0], frame.linesize[1], frame.linesize[2],
                              frame.linesize[3]};
-    std::vector<uint16_t> line(static_cast<std::size_t>(frame.width));
-
-    // Components other than subsampled luma map one to one onto the grid.
-    for (int c = (sx | sy) ? 1 : 0; c < planes; ++c) {
+    for (int c = 1; c < planes; ++c) {
         for (int y = 0; y < out.height; ++y) {
-            av_read_image_line2(line.data(), data, linesize, desc, 0, y, c, out.width, 0, 2);
-            std::copy_n(line.begin(), out.width,
-                        out.planes[c].begin() + std::size_t(y) * out.width);
+            av_read_image_line2(out.planes[c].data() + std::size_t(y) * out.width, data, linesize,
+                                desc, 0, y, c, out.width, 0, 2);
         }
     }
-    if ((sx | sy) == 0) return Status::ok();
-
-    // Subsampled luma: the mean of the luma samples under each chroma sample, in code values.
-    const bool interlaced = frame.interlaced_frame != 0;
-    std::vector<uint32_t> sums(static_cast<std::size_t>(out.width));
-    std::vector<uint32_t> counts(static_cast<std::size_t>(out.width));
-    for (int gy = 0; gy < out.height; ++gy) {
-        std::fill(sums.begin(), sums.end(), 0);
-        std::fill(counts.begin(), counts.end(), 0);
-        // Progressive: the 2^sy luma rows under the chroma row. Interlaced 4:2:0: chroma row gy
-        // belongs to field gy % 2, whose luma rows are every other frame row; mixing the two
-        // fields (captured at different times) would pair one field's chroma with the other's
-        // luma and invent colour at moving edges.
-        const bool field_rows = interlaced && sy == 1;
-        const int first = field_rows ? (gy / 2) * 4 + gy % 2 : gy << sy;
-        const int step = field_rows ? 2 : 1;
-        for (int k = 0, y = first; k < (1 << sy) && y < frame.height; ++k, y += step) {
-            av_read_image_line2(line.data(), data, linesize, desc, 0, y, 0, frame.width, 0, 2);
-            for (int x = 0; x < frame.width; ++x) {
-                sums[x >> sx] += line[x];
-                ++counts[x >> sx];
-            }
+    // Interlaced 4:2:0: chroma row gy belongs to field gy % 2, whose luma rows are every other
+    // frame row: (gy / 2) * 4 + gy % 2 and the one two below it. Mixing the two fields (captured
+    // at different times) would pair one field's chroma with the other's luma and invent colour
+    // at moving edges, so those rows are brought together here.
+    const bool field_rows = frame.interlaced_frame != 0 && sy == 1;
+    for (int row = 0; row < frame.height; ++row) {
+        int source = row;
+        if (field_rows) {
+            const int gy = row >> 1, k = row & 1;
+            source = (gy / 2) * 4 + gy % 2 + 2 * k;
+            if (source >= frame.height) source = row;  // odd-sized tail: nothing to pair with
         }
-        uint16_t* row = out.planes[0].data() + std::size_t(gy) * out.width;
-        for (int gx = 0; gx < out.width; ++gx) {
-            row[gx] = static_cast<uint16_t>((sums[gx] + counts[gx] / 2) / counts[gx]);
-        }
+        av_read_image_line2(out.planes[0].data() + std::size_t(row) * frame.width, data, linesize,
+                            desc, 0, source, 0, frame.width, 0, 2);
     }
     return Status::ok();
 }

@@ -43,6 +43,20 @@ Status HueTimeWriter::add_row(const HueAccumulator& frame) {
     return Status::ok();
 }
 
+Status HueTimeWriter::for_each_row(const std::function<void(const float*)>& visit) {
+    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
+        return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+    }
+    float row[kRowFloats];
+    for (int64_t i = 0; i < m_rows; ++i) {
+        if (std::fread(row, sizeof(float), kRowFloats, m_spool) != kRowFloats) {
+            return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+        }
+        visit(row);
+    }
+    return Status::ok();
+}
+
 Status HueTimeWriter::write(const std::string& path,
                             const std::map<std::string, std::string>& attributes) {
     if (m_rows == 0) return Status(ErrorCode::Internal, "hue_time.exr needs at least one row");

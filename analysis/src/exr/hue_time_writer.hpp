@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -26,6 +27,8 @@ class HueTimeWriter {
     /// Writes the EXR to `path` (a temporary name the caller renames), with string attributes.
     Status write(const std::string& path, const std::map<std::string, std::string>& attributes);
     int64_t rows() const { return m_rows; }
+    /// Reads the OKLCh rows back in order (after the last add_row), for the hue barcode.
+    Status for_each_row(const std::function<void(const float* oklch_row)>& visit);
 
   private:
     std::string m_spool_path;

@@ -64,6 +64,7 @@ void HueAccumulator::merge(const HueAccumulator& o) {
     near_white += o.near_white;
     low_chroma += o.low_chroma;
     chromatic += o.chromatic;
+    for (int c = 0; c < 3; ++c) sum_rgb[c] += o.sum_rgb[c];
     sum_lightness += o.sum_lightness;
     sum_chroma += o.sum_chroma;
     ok_sum_a += o.ok_sum_a;
@@ -91,62 +92,71 @@ void HueAccumulator::merge(const HueAccumulator& o) {
 }
 
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc) {
+    accumulate(image, Rect{0, 0, image.width, image.height}, params, acc);
+}
+
+void accumulate(const LinearImage& image, const Rect& area, const MeasureParams& params,
+                HueAccumulator& acc) {
     const std::size_t families = params.families.size();
     if (acc.family_weight.size() != families) {
         acc.family_weight.resize(families, 0.0);
         acc.family_count.resize(families, 0);
     }
     const bool families_in_lab = params.hue_space == HueSpace::Cielab;
-    const std::size_t n = image.pixel_count();
-    for (std::size_t i = 0; i < n; ++i) {
-        const Vec3 rgb{image.rgb[i * 3], image.rgb[i * 3 + 1], image.rgb[i * 3 + 2]};
-        if (!std::isfinite(rgb[0]) || !std::isfinite(rgb[1]) || !std::isfinite(rgb[2])) {
-            ++acc.invalid;
-            continue;
-        }
-        const Vec3 xyz = working_rgb_to_xyz(rgb);
-        const Vec3 ok = xyz_to_oklab(xyz);
-        const double chroma = std::sqrt(ok[1] * ok[1] + ok[2] * ok[2]);
-        ++acc.pixels;
-        acc.sum_lightness += ok[0];
-        acc.sum_chroma += chroma;
-        ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
-        ++acc.lightness_hist[level_bin(ok[0], kLightnessHistMax)];
+    for (int y = area.y; y < area.y + area.height; ++y) {
+        const float* row = image.rgb.data() + static_cast<std::size_t>(y) * image.width * 3;
+        for (int x = area.x; x < area.x + area.width; ++x) {
+            const float* px = row + x * 3;
+            const Vec3 rgb{px[0], px[1], px[2]};
+            if (!std::isfinite(rgb[0]) || !std::isfinite(rgb[1]) || !std::isfinite(rgb[2])) {
+                ++acc.invalid;
+                continue;
+            }
+            const Vec3 xyz = working_rgb_to_xyz(rgb);
+            const Vec3 ok = xyz_to_oklab(xyz);
+            const double chroma = std::sqrt(ok[1] * ok[1] + ok[2] * ok[2]);
+            ++acc.pixels;
+            for (int c = 0; c < 3; ++c) acc.sum_rgb[c] += rgb[c];
+            acc.sum_lightness += ok[0];
+            acc.sum_chroma += chroma;
+            ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
+            ++acc.lightness_hist[level_bin(ok[0], kLightnessHistMax)];
 
-        // Hue is only meaningful away from the neutral axis and the extremes of lightness.
-        if (ok[0] < params.near_black_l) {
-            ++acc.near_black;
-            continue;
-        }
-        if (ok[0] > params.near_white_l) {
-            ++acc.near_white;
-            continue;
-        }
-        if (chroma < params.min_chroma) {
-            ++acc.low_chroma;
-            continue;
-        }
-        ++acc.chromatic;
-        const double hue = hue_degrees(ok[1], ok[2]);
-        acc.ok_sum_a += ok[1];
-        acc.ok_sum_b += ok[2];
-        acc.ok_sum_c += chroma;
-        acc.ok_hue_hist[hue_bin(hue)] += chroma;
+            // Hue is only meaningful away from the neutral axis and the extremes of lightness.
+            if (ok[0] < params.near_black_l) {
+                ++acc.near_black;
+                continue;
+            }
+            if (ok[0] > params.near_white_l) {
+                ++acc.near_white;
+                continue;
+            }
+            if (chroma < params.min_chroma) {
+                ++acc.low_chroma;
+                continue;
+            }
+            ++acc.chromatic;
+            const double hue = hue_degrees(ok[1], ok[2]);
+            acc.ok_sum_a += ok[1];
+            acc.ok_sum_b += ok[2];
+            acc.ok_sum_c += chroma;
+            acc.ok_hue_hist[hue_bin(hue)] += chroma;
 
-        const Vec3 lab = xyz_to_cielab(xyz);
-        const double lab_chroma = std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]);
-        const double lab_hue = hue_degrees(lab[1], lab[2]);
-        acc.lab_sum_a += lab[1];
-        acc.lab_sum_b += lab[2];
-        acc.lab_sum_c += lab_chroma;
-        acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
+            const Vec3 lab = xyz_to_cielab(xyz);
+            const double lab_chroma = std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]);
+            const double lab_hue = hue_degrees(lab[1], lab[2]);
+            acc.lab_sum_a += lab[1];
+            acc.lab_sum_b += lab[2];
+            acc.lab_sum_c += lab_chroma;
+            acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
 
-        const double family_hue = families_in_lab ? lab_hue : hue;
-        const double family_chroma = families_in_lab ? lab_chroma : chroma;
-        for (std::size_t f = 0; f < families; ++f) {
-            if (params.families[f].contains(family_hue)) {
-                acc.family_weight[f] += family_chroma;
-                ++acc.family_count[f];
+            const double family_hue = families_in_lab ? lab_hue : hue;
+            const double family_chroma = families_in_lab ? lab_chroma : chroma;
+            for (std::size_t f = 0; f < families; ++f) {
+                if (params.families[f].contains(family_hue)) {
+                    acc.family_weight[f] += family_chroma;
+                    ++acc.family_count[f];
+                }
             }
         }
     }
@@ -164,6 +174,7 @@ HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
     s.near_white_fraction = any ? static_cast<double>(acc.near_white) / pixels : kNaN;
     s.mean_chroma = any ? acc.sum_chroma / pixels : kNaN;
     s.mean_lightness = any ? acc.sum_lightness / pixels : kNaN;
+    for (int c = 0; c < 3; ++c) s.mean_rgb[c] = any ? acc.sum_rgb[c] / pixels : kNaN;
     s.mean_chroma_chromatic = acc.chromatic > 0 ? acc.ok_sum_c / chromatic : kNaN;
     s.chroma_p50 = percentile(acc.chroma_hist, acc.pixels, 0.50, kChromaHistMax);
     s.chroma_p90 = percentile(acc.chroma_hist, acc.pixels, 0.90, kChromaHistMax);

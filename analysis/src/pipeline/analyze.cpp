@@ -5,11 +5,16 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "../exr/hue_time_writer.hpp"
 #include "../report/atomic_file.hpp"
 #include "../report/frames_csv.hpp"
+#include "../report/barcode.hpp"
 #include "../report/json_fields.hpp"
+#include "huescope/letterbox.hpp"
+#include "shot_tracker.hpp"
 
 #ifndef HUESCOPE_VERSION
 #define HUESCOPE_VERSION "unknown"
@@ -52,7 +57,8 @@ Status prepare_output_dir(const AnalyzeOptions& o) {
                                                    (ec ? ": " + ec.message() : std::string()));
     }
     // An output must never overwrite its own input.
-    for (const char* name : {"summary.json", "frames.csv", "hue_time.exr"}) {
+    for (const char* name : {"summary.json", "frames.csv", "hue_time.exr", "barcode.png",
+                             "barcode.exr", "hue_barcode.png"}) {
         if (fs::exists(o.input, ec) && fs::equivalent(o.input, fs::path(o.output_dir) / name, ec)) {
             return Status(ErrorCode::InvalidArgument,
                           "the output '" + std::string(name) + "' would overwrite the input");
@@ -78,6 +84,13 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
                               "hue is measured on the chroma grid; luma is averaged "
                               "over the samples that share a chroma sample"}};
     j["film"] = hue_summary_json(r.film_summary);
+    j["palette"] = palette_json(r.film_palette);
+    j["letterbox"] = letterbox_json(r.letterbox);
+    j["barcode"] = {{"columns", r.barcode_columns},
+                    {"frames_per_column", r.barcode_frames_per_column}};
+    nlohmann::json shots = nlohmann::json::array();
+    for (const ShotResult& shot : r.shots) shots.push_back(shot_json(shot));
+    j["shots"] = shots;
     return j.dump(2) + "\n";
 }
 
@@ -91,6 +104,50 @@ std::string probe_json(const SourceInfo& info) {
     return source_json(info).dump(2) + "\n";
 }
 
+namespace {
+
+// The output files of one run: written under temporary names, renamed together at the end.
+struct Outputs {
+    explicit Outputs(const fs::path& dir)
+        : csv((dir / "frames.csv").string()),
+          hue_time_exr((dir / "hue_time.exr").string()),
+          barcode_png((dir / "barcode.png").string()),
+          barcode_exr((dir / "barcode.exr").string()),
+          hue_barcode_png((dir / "hue_barcode.png").string()),
+          summary((dir / "summary.json").string()),
+          hue_rows((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string()) {}
+
+    // summary.json last: when it appears, the set is complete.
+    Status commit() {
+        for (AtomicFile* f : {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png, &summary}) {
+            if (Status s = f->commit(); !s) return s;
+        }
+        return Status::ok();
+    }
+
+    AtomicFile csv, hue_time_exr, barcode_png, barcode_exr, hue_barcode_png, summary;
+    HueTimeWriter hue_rows;
+};
+
+// The picture area most frames had, and how many frames had bars at all.
+struct LetterboxTally {
+    std::map<std::tuple<int, int, int, int>, int64_t> areas;
+    int64_t with_bars = 0;
+
+    void add(const Rect& area, int width, int height) {
+        ++areas[{area.x, area.y, area.width, area.height}];
+        if (area.width != width || area.height != height) ++with_bars;
+    }
+    Rect most_common() const {
+        const auto best = std::max_element(areas.begin(), areas.end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        const auto& [x, y, w, h] = best->first;
+        return {x, y, w, h};
+    }
+};
+
+}  // namespace
+
 Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hooks) {
     if (Status s = validate(o); !s) return s;
     Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, o.source);
@@ -99,16 +156,16 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (hooks.on_start) hooks.on_start(source.info());
     if (Status s = prepare_output_dir(o); !s) return s;
 
-    const fs::path dir(o.output_dir);
-    AtomicFile csv_file((dir / "frames.csv").string());
-    AtomicFile exr_file((dir / "hue_time.exr").string());
-    AtomicFile json_file((dir / "summary.json").string());
-    if (Status s = csv_file.open(); !s) return s;
-    HueTimeWriter hue_time((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string());
-    if (Status s = hue_time.open(); !s) return s;
-
-    FramesCsvWriter csv(csv_file.stream(), o.measure.families);
+    Outputs out{fs::path(o.output_dir)};
+    if (Status s = out.csv.open(); !s) return s;
+    if (Status s = out.hue_rows.open(); !s) return s;
+    FramesCsvWriter csv(out.csv.stream(), o.measure.families);
     csv.write_header();
+    ShotDetector detector(o.shots);
+    ShotTracker shots(o.measure, o.palette, csv);
+    ColorCells film_cells;
+    Barcode barcode;
+    LetterboxTally letterbox;
 
     AnalysisResult result;
     result.source = source.info();
@@ -123,7 +180,6 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     }
 
     Frame frame;
-    HueAccumulator frame_acc;
     int64_t in_range = 0;
     while (true) {
         if (hooks.cancel != nullptr && hooks.cancel->load()) {
@@ -138,15 +194,29 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         if (o.duration_s && frame.time_s >= end_s - 1e-9) break;
         if (in_range++ % o.every != 0) continue;
 
-        frame_acc.reset(o.measure.families.size());
-        accumulate(frame.image, o.measure, frame_acc);
-        csv.write_row(frame.number, frame.time_s, summarize(frame_acc, o.measure));
-        if (Status s = hue_time.add_row(frame_acc); !s) return s;
-        result.film.merge(frame_acc);
+        const LinearImage& image = frame.image;
+        const Rect area = o.keep_letterbox ? Rect{0, 0, image.width, image.height}
+                                           : detect_picture_area(image);
+        letterbox.add(area, image.width, image.height);
+        MeasuredFrame measured;
+        measured.index = result.frames_analyzed;
+        measured.number = frame.number;
+        measured.time_s = frame.time_s;
+        measured.acc.reset(o.measure.families.size());
+        accumulate(image, area, o.measure, measured.acc);
+        FrameSignature signature = make_signature(image, area);
+        measured.thumbnail_oklab = signature.oklab;
+        if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
+        barcode.add(summarize(measured.acc, o.measure).mean_rgb);
+        film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
+        result.film.merge(measured.acc);
+        shots.add(std::move(measured));
+        detector.push(std::move(signature));
+        shots.settle(detector.boundaries(), detector.final_count());
+
         if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
         result.last_time_s = frame.time_s;
         ++result.frames_analyzed;
-
         if (hooks.on_progress) {
             progress.frames_decoded = result.frames_decoded;
             progress.frames_analyzed = result.frames_analyzed;
@@ -160,11 +230,17 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         return Status(ErrorCode::BadData,
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
     }
+    detector.finish();
+    shots.finish(detector.boundaries());
+    result.shots = std::move(shots.shots());
     result.decode_errors = source.decode_errors();
     result.source = source.info();
     result.film_summary = summarize(result.film, o.measure);
-    result.elapsed_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.film_palette = film_cells.palette(o.palette);
+    result.letterbox = {!o.keep_letterbox, letterbox.most_common(), frame.image.width,
+                        frame.image.height, letterbox.with_bars};
+    result.barcode_columns = barcode.columns();
+    result.barcode_frames_per_column = barcode.frames_per_column();
 
     const std::map<std::string, std::string> attributes = {
         {"huescope/version", HUESCOPE_VERSION},
@@ -177,13 +253,16 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
          "count (oklch: OKLab C; cielab: C*ab)"},
         {"huescope/hue_space_families", hue_space_name(o.measure.hue_space)},
     };
-    if (Status s = hue_time.write(exr_file.temp_path(), attributes); !s) return s;
-    if (Status s = json_file.open(); !s) return s;
-    json_file.stream() << summary_text(o, result);
-    // Commit last-to-first of importance: summary.json appearing means the set is complete.
-    if (Status s = csv_file.commit(); !s) return s;
-    if (Status s = exr_file.commit(); !s) return s;
-    if (Status s = json_file.commit(); !s) return s;
+    if (Status s = out.hue_rows.write(out.hue_time_exr.temp_path(), attributes); !s) return s;
+    if (Status s = barcode.write_color(out.barcode_png.temp_path(), out.barcode_exr.temp_path()); !s) {
+        return s;
+    }
+    if (Status s = barcode.write_hue(out.hue_barcode_png.temp_path(), out.hue_rows); !s) return s;
+    result.elapsed_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (Status s = out.summary.open(); !s) return s;
+    out.summary.stream() << summary_text(o, result);
+    if (Status s = out.commit(); !s) return s;
     return result;
 }
 

@@ -9,8 +9,10 @@ namespace huescope {
 
 AtomicFile::AtomicFile(std::string destination) : m_destination(std::move(destination)) {
     const std::filesystem::path dest(m_destination);
-    m_temp = (dest.parent_path() /
-              ("." + dest.filename().string() + ".tmp-" + std::to_string(::getpid())))
+    // Hidden, unique to the process, and with the destination's extension kept last, because
+    // some writers (OpenCV) choose the file format by extension.
+    m_temp = (dest.parent_path() / ("." + dest.stem().string() + ".tmp-" +
+                                    std::to_string(::getpid()) + dest.extension().string()))
                  .string();
 }
 

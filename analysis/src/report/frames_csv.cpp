@@ -25,11 +25,12 @@ void FramesCsvWriter::write_header() {
     for (const HueBand& f : m_families) m_out << ",share_" << f.name;
     for (const HueBand& f : m_families) m_out << ",pixel_share_" << f.name;
     m_out << ",hue_mean_deg,hue_mean_lab_deg,hue_circular_variance,chromatic_fraction"
-             ",near_black_fraction,near_white_fraction,mean_chroma,chroma_p90,mean_lightness"
+             ",near_black_fraction,near_white_fraction,mean_chroma,chroma_p90,mean_lightness,shot"
              "\r\n";
 }
 
-void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& s) {
+void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& s,
+                                int64_t shot) {
     char time[32];
     std::snprintf(time, sizeof time, "%.6f", time_s);
     m_out << frame << ',' << time;
@@ -44,7 +45,7 @@ void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& 
     field(m_out, s.mean_chroma);
     field(m_out, s.chroma_p90);
     field(m_out, s.mean_lightness);
-    m_out << "\r\n";
+    m_out << ',' << shot << "\r\n";
 }
 
 }  // namespace huescope

@@ -13,7 +13,7 @@ class FramesCsvWriter {
   public:
     FramesCsvWriter(std::ostream& out, const std::vector<HueBand>& families);
     void write_header();
-    void write_row(int64_t frame, double time_s, const HueSummary& summary);
+    void write_row(int64_t frame, double time_s, const HueSummary& summary, int64_t shot);
 
   private:
     std::ostream& m_out;

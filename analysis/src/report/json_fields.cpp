@@ -113,7 +113,20 @@ json parameters_json(const AnalyzeOptions& options) {
             {"hue_bins", kHueBins},
             {"start_s", options.start_s},
             {"duration_s", options.duration_s ? json(*options.duration_s) : json(nullptr)},
-            {"every", options.every}};
+            {"every", options.every},
+            {"keep_letterbox", options.keep_letterbox},
+            {"palette", {{"max_colors", options.palette.max_colors},
+                         {"merge_delta_e_ok", options.palette.merge_de},
+                         {"seed", options.palette.seed},
+                         {"thumbnail", {kThumbWidth, kThumbHeight}}}},
+            {"shots", {{"cut_threshold", options.shots.cut_threshold},
+                       {"cut_contrast", options.shots.cut_contrast},
+                       {"flash_lookahead", options.shots.flash_lookahead},
+                       {"gradual_total", options.shots.gradual_total},
+                       {"dissolve_linearity", options.shots.dissolve_linearity},
+                       {"dissolve_variance_dip", options.shots.dissolve_variance_dip},
+                       {"exposure_residual", options.shots.exposure_residual},
+                       {"min_shot_frames", options.shots.min_shot_frames}}}};
 }
 
 json hue_summary_json(const HueSummary& s) {
@@ -137,6 +150,46 @@ json hue_summary_json(const HueSummary& s) {
             {"invalid_pixels", s.invalid_pixels},
             {"hue_histogram", s.hue_histogram},
             {"hue_histogram_lab", s.hue_histogram_lab}};
+}
+
+}  // namespace huescope
+
+namespace huescope {
+
+nlohmann::json palette_json(const std::vector<PaletteColor>& palette) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const PaletteColor& c : palette) {
+        list.push_back({{"weight", c.weight},
+                        {"hex", c.hex},
+                        {"oklab", c.oklab},
+                        {"oklch", c.oklch},
+                        {"cielab", c.cielab}});
+    }
+    return list;
+}
+
+nlohmann::json shot_json(const ShotResult& shot) {
+    nlohmann::json j = hue_summary_json(shot.summary);
+    // The per-shot hue histograms are in hue_time.exr (rows of the shot's frames); repeating
+    // 720 numbers per shot here would make summary.json unreadable.
+    j.erase("hue_histogram");
+    j.erase("hue_histogram_lab");
+    j["start_frame"] = shot.start_frame;
+    j["end_frame"] = shot.end_frame;
+    j["start_s"] = shot.start_s;
+    j["end_s"] = shot.end_s;
+    j["frames"] = shot.frames;
+    j["transition"] = transition_name(shot.transition);
+    j["palette"] = palette_json(shot.palette);
+    return j;
+}
+
+nlohmann::json letterbox_json(const LetterboxResult& l) {
+    return {{"excluded", l.excluded},
+            {"picture", {{"x", l.picture.x}, {"y", l.picture.y}, {"width", l.picture.width},
+                         {"height", l.picture.height}}},
+            {"grid", {l.grid_width, l.grid_height}},
+            {"frames_with_bars", l.frames_with_bars}};
 }
 
 }  // namespace huescope

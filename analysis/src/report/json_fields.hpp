@@ -11,5 +11,8 @@ namespace huescope {
 nlohmann::json source_json(const SourceInfo& info);
 nlohmann::json parameters_json(const AnalyzeOptions& options);
 nlohmann::json hue_summary_json(const HueSummary& summary);
+nlohmann::json palette_json(const std::vector<PaletteColor>& palette);
+nlohmann::json shot_json(const ShotResult& shot);
+nlohmann::json letterbox_json(const LetterboxResult& letterbox);
 
 }  // namespace huescope

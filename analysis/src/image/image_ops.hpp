@@ -1,0 +1,23 @@
+#pragma once
+// The OpenCV adapter: resampling and PNG files. No other file includes OpenCV.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "huescope/image.hpp"
+#include "huescope/rect.hpp"
+#include "huescope/status.hpp"
+
+namespace huescope {
+
+/// Area-averages the `roi` of a linear image down to width x height (box filter, so every source
+/// pixel contributes its share of light). Interleaved RGB floats out.
+void area_downsample(const LinearImage& image, const Rect& roi, int width, int height,
+                     std::vector<float>& out);
+
+/// Writes an 8-bit RGB image (interleaved, rows top to bottom) as a PNG file.
+Status write_png_rgb8(const std::string& path, int width, int height,
+                      const std::vector<uint8_t>& rgb);
+
+}  // namespace huescope

@@ -1,0 +1,277 @@
+#include <algorithm>
+#include <cmath>
+
+#include "../image/image_ops.hpp"
+#include "huescope/color_math.hpp"
+#include "huescope/shots.hpp"
+
+namespace huescope {
+namespace {
+
+constexpr double kBlackLightness = 0.12;  // OKLab L of a thumbnail pixel that counts as black
+constexpr double kBlackFraction = 0.98;   // ... in this share of the picture: a black frame
+constexpr int kCutContextFrames = 8;      // recent frames whose mean change a cut must exceed
+constexpr std::size_t kWindowFrames = 192;
+constexpr int kFadeMargin = 8;           // frames around black where no dissolve is sought
+constexpr int kMinDissolveGroup = 3;            // frames around black where no dissolve is sought
+
+int bin(double value, double low, double high) {
+    const int b = static_cast<int>((value - low) / (high - low) * 8.0);
+    return std::clamp(b, 0, 7);
+}
+
+}  // namespace
+
+const char* transition_name(Transition transition) {
+    switch (transition) {
+        case Transition::Start:
+            return "start";
+        case Transition::Cut:
+            return "cut";
+        case Transition::Fade:
+            return "fade";
+        case Transition::Dissolve:
+            return "dissolve";
+    }
+    return "?";
+}
+
+FrameSignature make_signature(const LinearImage& image, const Rect& roi) {
+    FrameSignature s;
+    area_downsample(image, roi, kThumbWidth, kThumbHeight, s.thumbnail);
+    const std::size_t n = s.thumbnail.size() / 3;
+    s.oklab.resize(s.thumbnail.size());
+    std::size_t black = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec3 rgb{s.thumbnail[i * 3], s.thumbnail[i * 3 + 1], s.thumbnail[i * 3 + 2]};
+        const Vec3 lab = xyz_to_oklab(working_rgb_to_xyz(rgb));
+        for (int c = 0; c < 3; ++c) s.oklab[i * 3 + c] = static_cast<float>(lab[c]);
+        // Lightness 0..1 in 8 bins; a and b over -0.2..0.2, where almost every colour of a film
+        // lies (the sRGB gamut reaches about 0.3 only at its primaries).
+        const int index = (bin(lab[0], 0.0, 1.0) * 8 + bin(lab[1], -0.2, 0.2)) * 8 + bin(lab[2], -0.2, 0.2);
+        s.histogram[index] += 1.0f;
+        black += lab[0] < kBlackLightness ? 1 : 0;
+    }
+    for (float& v : s.histogram) v /= static_cast<float>(n);
+    s.black = static_cast<double>(black) >= kBlackFraction * static_cast<double>(n);
+    return s;
+}
+
+double histogram_distance(const FrameSignature& a, const FrameSignature& b) {
+    double sum = 0.0;
+    for (int i = 0; i < kSignatureBins; ++i) sum += std::fabs(a.histogram[i] - b.histogram[i]);
+    return 0.5 * sum;
+}
+
+double thumbnail_distance(const FrameSignature& a, const FrameSignature& b) {
+    double sum = 0.0;
+    const std::size_t n = a.oklab.size() / 3;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double dl = a.oklab[i * 3] - b.oklab[i * 3];
+        const double da = a.oklab[i * 3 + 1] - b.oklab[i * 3 + 1];
+        const double db = a.oklab[i * 3 + 2] - b.oklab[i * 3 + 2];
+        sum += std::sqrt(dl * dl + da * da + db * db);
+    }
+    return n > 0 ? sum / static_cast<double>(n) : 0.0;
+}
+
+double exposure_residual(const FrameSignature& a, const FrameSignature& b) {
+    double ab = 0.0, aa = 0.0, bb = 0.0;
+    for (std::size_t i = 0; i < a.thumbnail.size(); ++i) {
+        ab += double(a.thumbnail[i]) * b.thumbnail[i];
+        aa += double(a.thumbnail[i]) * a.thumbnail[i];
+        bb += double(b.thumbnail[i]) * b.thumbnail[i];
+    }
+    if (aa <= 0.0 || bb <= 0.0) return 0.0;  // black to black, or to and from black
+    const double k = ab / aa;
+    // |b - k a|^2 = bb - 2 k ab + k^2 aa, relative to |b|^2.
+    return std::sqrt(std::max(bb - 2 * k * ab + k * k * aa, 0.0) / bb);
+}
+
+namespace {
+// Spatial variance of the thumbnail's OKLab lightness.
+double lightness_variance(const FrameSignature& s) {
+    const std::size_t n = s.oklab.size() / 3;
+    double sum = 0.0, sum2 = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        sum += s.oklab[i * 3];
+        sum2 += double(s.oklab[i * 3]) * s.oklab[i * 3];
+    }
+    const double mean = sum / double(n);
+    return sum2 / double(n) - mean * mean;
+}
+}  // namespace
+
+ShotDetector::ShotDetector(ShotDetectorParams params) : m_params(params) {
+    m_boundaries.push_back({0, Transition::Start});
+}
+
+const FrameSignature& ShotDetector::at(int64_t index) const {
+    return m_window[static_cast<std::size_t>(index - m_window_start)];
+}
+
+double ShotDetector::change(int64_t index) const {
+    return m_changes[static_cast<std::size_t>(index - m_window_start)];
+}
+
+void ShotDetector::push(FrameSignature signature) {
+    const int64_t index = m_count++;
+    m_window.push_back(std::move(signature));
+    const bool first = index == 0;
+    m_changes.push_back(first ? 0.0 : histogram_distance(at(index - 1), at(index)));
+    track_black(index);
+    while (m_cuts_examined + m_params.flash_lookahead <= index) {
+        examine_cut(m_cuts_examined++, index);
+    }
+    const int widest = m_params.dissolve_half_widths.back();
+    while (m_dissolves_examined + widest + kFadeMargin <= index) {
+        examine_dissolve(m_dissolves_examined++);
+    }
+    trim();
+}
+
+void ShotDetector::finish() {
+    while (m_cuts_examined < m_count) examine_cut(m_cuts_examined++, m_count - 1);
+    while (m_dissolves_examined < m_count) examine_dissolve(m_dissolves_examined++);
+    close_dissolve();
+    m_black_start = -1;  // a film that ends in black has no shot after it
+    m_finished = true;
+}
+
+int64_t ShotDetector::final_count() const {
+    if (m_finished) return m_count;
+    int64_t settled = std::min(m_cuts_examined, m_dissolves_examined);
+    if (m_group_start >= 0) settled = std::min(settled, m_group_start);
+    if (m_black_start >= 0) settled = std::min(settled, m_black_start);
+    return settled;
+}
+
+void ShotDetector::examine_cut(int64_t c, int64_t last) {
+    if (c < 1 || c - m_window_start < 1) return;
+    const double h = change(c);
+    if (h < m_params.cut_threshold) return;
+    if (at(c).black || at(c - 1).black) return;  // into or out of black: a fade, handled there
+    if (c <= m_flash_until) return;              // the way back from a flash
+    // The same picture, brighter or darker (a step of a fade, a light switched on): not a cut.
+    if (exposure_residual(at(c - 1), at(c)) < m_params.exposure_residual) return;
+    double recent = 0.0;
+    int count = 0;
+    for (int64_t i = std::max(c - kCutContextFrames, m_window_start + 1); i < c; ++i, ++count) {
+        recent += change(i);
+    }
+    if (count > 0 && h < m_params.cut_contrast * (recent / count)) return;  // busy, not a cut
+    // A flash (or a frame-long glitch) changes the picture and changes it back.
+    for (int64_t j = 1; j <= m_params.flash_lookahead && c + j <= last; ++j) {
+        if (histogram_distance(at(c - 1), at(c + j)) < 0.5 * m_params.cut_threshold) {
+            m_flash_until = c + j;
+            return;
+        }
+    }
+    add_boundary(c, Transition::Cut);
+}
+
+bool ShotDetector::looks_like_dissolve(int64_t t, int w, double& dip) const {
+    if (t - w < m_window_start || t + w >= m_count) return false;
+    // Near black, a darkening picture is a fade, which track_black() handles.
+    const int64_t first = std::max(t - w - kFadeMargin, m_window_start);
+    const int64_t last = std::min(t + w + kFadeMargin, m_count - 1);
+    for (int64_t i = first; i <= last; ++i) {
+        if (at(i).black) return false;
+    }
+    // A window across a hard cut compares two different shots' frames, not a blend. (Cuts up
+    // to t + w are already decided: their lookahead is shorter.)
+    for (const ShotBoundary& boundary : m_boundaries) {
+        if (boundary.kind == Transition::Cut && boundary.index > t - w && boundary.index <= t + w) {
+            return false;
+        }
+    }
+    const FrameSignature& a = at(t - w);
+    const FrameSignature& m = at(t);
+    const FrameSignature& b = at(t + w);
+    if (thumbnail_distance(a, b) < m_params.gradual_total) return false;  // no new picture
+    // A dissolve is a blend: its middle frame lies near the midpoint of the frames around it,
+    // pixel by pixel. Motion over the same span does not.
+    double residual = 0.0, spread = 0.0;
+    for (std::size_t i = 0; i < m.oklab.size(); ++i) {
+        residual += std::fabs(m.oklab[i] - 0.5f * (a.oklab[i] + b.oklab[i]));
+        spread += std::fabs(b.oklab[i] - a.oklab[i]);
+    }
+    if (spread <= 0.0 || residual / spread > m_params.dissolve_linearity) return false;
+    // A blend of two unrelated pictures has less contrast than either (Alattar 1993): at the
+    // middle, variance falls to about half the mean of the ends. Zooms and pans keep theirs.
+    const double ends = 0.5 * (lightness_variance(a) + lightness_variance(b));
+    dip = ends > 0.0 ? lightness_variance(m) / ends : 1.0;
+    if (dip > m_params.dissolve_variance_dip) return false;
+    // The end is the start made brighter or darker: an exposure change, not a new shot.
+    return exposure_residual(a, b) >= m_params.exposure_residual;
+}
+
+void ShotDetector::examine_dissolve(int64_t t) {
+    double best_dip = 1.0;
+    bool found = false;
+    for (int w : m_params.dissolve_half_widths) {
+        double dip = 1.0;
+        if (looks_like_dissolve(t, w, dip)) {
+            found = true;
+            best_dip = std::min(best_dip, dip);
+        }
+    }
+    if (!found) {
+        if (m_group_start >= 0 && t - m_group_end > 2) close_dissolve();
+        return;
+    }
+    if (m_group_start < 0) {
+        m_group_start = t;
+        m_group_best = t;
+        m_group_dip = best_dip;
+    } else if (best_dip < m_group_dip) {
+        m_group_best = t;
+        m_group_dip = best_dip;
+    }
+    m_group_end = t;
+}
+
+void ShotDetector::close_dissolve() {
+    // The frame with the deepest contrast dip is the middle of the blend: the new shot starts there.
+    // A blend passes the test over several consecutive middles; a chance alignment of motion
+    // passes it for one or two.
+    if (m_group_start >= 0 && m_group_end - m_group_start + 1 >= kMinDissolveGroup) {
+        add_boundary(m_group_best, Transition::Dissolve);
+    }
+    m_group_start = m_group_end = m_group_best = -1;
+}
+
+void ShotDetector::track_black(int64_t index) {
+    if (at(index).black) {
+        if (m_black_start < 0) m_black_start = index;
+        return;
+    }
+    if (m_black_start >= 0) {
+        // A fade out and in meet in the black frames: the new shot begins in their middle.
+        if (m_black_start > 0) {
+            add_boundary(m_black_start + (index - m_black_start) / 2, Transition::Fade);
+        }
+        m_black_start = -1;
+    }
+}
+
+void ShotDetector::add_boundary(int64_t index, Transition kind) {
+    auto pos = std::lower_bound(
+        m_boundaries.begin(), m_boundaries.end(), index,
+        [](const ShotBoundary& b, int64_t i) { return b.index < i; });
+    const bool near_before =
+        pos != m_boundaries.begin() && index - std::prev(pos)->index < m_params.min_shot_frames;
+    const bool near_after = pos != m_boundaries.end() && pos->index - index < m_params.min_shot_frames;
+    if (near_before || near_after) return;
+    m_boundaries.insert(pos, {index, kind});
+}
+
+void ShotDetector::trim() {
+    while (m_window.size() > kWindowFrames) {
+        m_window.pop_front();
+        m_changes.pop_front();
+        ++m_window_start;
+    }
+}
+
+}  // namespace huescope
