@@ -106,6 +106,14 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--duration", args->duration, "length of the range: seconds or HH:MM:SS(.s)");
     cmd->add_option("--every", o.every, "measure every N-th frame of the range (default 1)")
         ->check(CLI::PositiveNumber);
+    cmd->add_flag("--keep-letterbox", o.keep_letterbox,
+                  "measure black letterbox/pillarbox bars as picture (default: left out)");
+    cmd->add_option("--palette-colors", o.palette.max_colors,
+                    "largest number of colours in a palette (default 8)")
+        ->check(CLI::Range(1, 32));
+    cmd->add_option("--palette-merge", o.palette.merge_de,
+                    "OKLab distance below which palette colours merge (default 0.04)")
+        ->check(CLI::NonNegativeNumber);
     cmd->add_flag("-q,--quiet", args->quiet, "no progress and no closing summary on stderr");
 
     return [args]() {

@@ -94,6 +94,20 @@ ff -f lavfi -i "$(solid 808080)" -frames:v 3 -pix_fmt yuv420p10le -c:v libx265 \
 # A matrix huescope refuses to guess at (YCgCo), to check the refusal path.
 ff -f lavfi -i "$(solid FF8000),format=yuv444p" -frames:v 3 -c:v ffv1 -colorspace ycgco "$out/ycgco_tagged.mkv"
 
+# Shots, palettes, barcodes, letterbox (issue 4).
+bash "$(dirname "$0")/make_shot_edit.sh" "$out" > /dev/null
+# Three colours in known proportions: 50% #C0392B, 30% #2E86C1, 20% #F1C40F.
+ff -f lavfi -i "color=c=0xC0392B:s=320x360:r=24[a];color=c=0x2E86C1:s=192x360:r=24[b];color=c=0xF1C40F:s=128x360:r=24[c];[a][b][c]hstack=inputs=3,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv444p" \
+   -frames:v 3 -c:v ffv1 -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/palette_three.mkv"
+# A one-pixel black/white checkerboard in 4:2:0: each chroma sample covers two black and two white.
+ff -f lavfi -i "nullsrc=s=64x64:r=24,format=yuv420p,geq=lum='if(mod(X+Y\,2)\,235\,16)':cb=128:cr=128" \
+   -frames:v 2 -c:v ffv1 -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/checkerboard.mkv"
+# The same picture with and without letterbox bars (640x272 in 640x360).
+ff -f lavfi -i "testsrc2=s=640x272:r=24,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
+   -frames:v 6 -c:v ffv1 -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/scope.mkv"
+ff -i "$out/scope.mkv" -vf "pad=640:360:0:44:black" -c:v ffv1 -colorspace bt709 -color_range tv \
+   -color_primaries bt709 -color_trc bt709 "$out/scope_letterboxed.mkv"
+
 # Not video at all.
 printf 'this is not a video\n' > "$out/not_video.mp4"
 : > "$out/empty.mp4"

@@ -22,10 +22,10 @@ struct AnalyzeOptions {
     double start_s = 0.0;              ///< first time analysed (seconds from the stream start)
     std::optional<double> duration_s;  ///< length of the range; none = to the end
     int every = 1;                     ///< measure every N-th frame in the range
-    bool keep_letterbox = false;  ///< measure black bars as picture (default: excluded)
+    bool keep_letterbox = false;       ///< measure black bars as picture (default: excluded)
     PaletteParams palette;
     ShotDetectorParams shots;
-    std::string command_line;          ///< recorded in the outputs' provenance
+    std::string command_line;  ///< recorded in the outputs' provenance
 };
 
 struct Progress {
@@ -41,8 +41,8 @@ struct ShotResult {
     int64_t start_frame = 0;  ///< source frame numbers, inclusive
     int64_t end_frame = 0;
     double start_s = 0.0;
-    double end_s = 0.0;       ///< time of the last analysed frame of the shot
-    int64_t frames = 0;       ///< analysed frames in the shot
+    double end_s = 0.0;                         ///< time of the last analysed frame of the shot
+    int64_t frames = 0;                         ///< analysed frames in the shot
     Transition transition = Transition::Start;  ///< how the shot begins
     HueSummary summary;
     std::vector<PaletteColor> palette;
@@ -50,8 +50,8 @@ struct ShotResult {
 
 /// Black bars found and left out of the statistics.
 struct LetterboxResult {
-    bool excluded = true;          ///< false with --keep-letterbox
-    Rect picture;                  ///< the picture area found in most frames (analysis grid)
+    bool excluded = true;  ///< false with --keep-letterbox
+    Rect picture;          ///< the picture area found in most frames (analysis grid)
     int grid_width = 0, grid_height = 0;
     int64_t frames_with_bars = 0;
 };
@@ -80,8 +80,9 @@ struct AnalyzeHooks {
 };
 
 /// Analyses `options.input` and writes summary.json, frames.csv, hue_time.exr, barcode.png,
-/// barcode.exr and hue_barcode.png into `options.output_dir`. Outputs appear only when the whole analysis succeeded (each is written
-/// under a temporary name and renamed), so an earlier result is never replaced by a partial one.
+/// barcode.exr and hue_barcode.png into `options.output_dir`. Outputs appear only when the whole
+/// analysis succeeded (each is written under a temporary name and renamed), so an earlier result is
+/// never replaced by a partial one.
 Result<AnalysisResult> analyze(const AnalyzeOptions& options, const AnalyzeHooks& hooks = {});
 
 /// The JSON `huescope probe` prints for a source.

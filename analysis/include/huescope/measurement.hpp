@@ -39,8 +39,8 @@ struct HueAccumulator {
     uint64_t chromatic = 0;
 
     std::array<double, 3> sum_rgb{};  ///< working-space linear RGB over all measured pixels
-    double sum_lightness = 0.0;  ///< OKLab L over all measured pixels
-    double sum_chroma = 0.0;     ///< OKLab C over all measured pixels
+    double sum_lightness = 0.0;       ///< OKLab L over all measured pixels
+    double sum_chroma = 0.0;          ///< OKLab C over all measured pixels
 
     // Over chromatic pixels only: the (a, b) sums are the chroma-weighted mean hue vector.
     double ok_sum_a = 0.0, ok_sum_b = 0.0, ok_sum_c = 0.0;
@@ -82,7 +82,7 @@ struct HueSummary {
     double chroma_p50 = 0.0, chroma_p90 = 0.0, chroma_p99 = 0.0;
     double mean_chroma_chromatic = 0.0;  ///< OKLab C over chromatic pixels
     double mean_lightness = 0.0;         ///< OKLab L over all pixels
-    std::array<double, 3> mean_rgb{};  ///< mean linear light (working space): the mean colour
+    std::array<double, 3> mean_rgb{};    ///< mean linear light (working space): the mean colour
     double lightness_p50 = 0.0;
     std::array<double, kHueBins> hue_histogram{};      ///< OKLCh, sums to 1 (zeros if no hue)
     std::array<double, kHueBins> hue_histogram_lab{};  ///< CIELAB, sums to 1

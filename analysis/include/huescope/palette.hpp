@@ -10,22 +10,22 @@
 namespace huescope {
 
 struct PaletteColor {
-    double weight = 0.0;               ///< share of the pixels, 0..1
-    std::array<double, 3> oklab{};     ///< L, a, b
-    std::array<double, 3> oklch{};     ///< L, C, h (degrees)
-    std::array<double, 3> cielab{};    ///< L*, a*, b* (D65)
-    std::string hex;                   ///< sRGB, clipped to the gamut
+    double weight = 0.0;             ///< share of the pixels, 0..1
+    std::array<double, 3> oklab{};   ///< L, a, b
+    std::array<double, 3> oklch{};   ///< L, C, h (degrees)
+    std::array<double, 3> cielab{};  ///< L*, a*, b* (D65)
+    std::string hex;                 ///< sRGB, clipped to the gamut
 };
 
 struct PaletteParams {
-    int max_colors = 8;       ///< k of the k-means
-    double merge_de = 0.04;   ///< colours closer than this OKLab distance (2 JND) become one
-    uint32_t seed = 20131218; ///< fixed: the same input gives the same palette
+    int max_colors = 8;        ///< k of the k-means
+    double merge_de = 0.04;    ///< colours closer than this OKLab distance (2 JND) become one
+    uint32_t seed = 20131218;  ///< fixed: the same input gives the same palette
 };
 
 /// Pixels counted in 32 x 32 x 32 OKLab cells, each keeping the exact mean of its pixels.
 class ColorCells {
-public:
+  public:
     ColorCells();
     /// Adds `count` interleaved OKLab pixels.
     void add(const float* oklab, std::size_t count);
@@ -34,7 +34,7 @@ public:
     uint64_t pixels() const { return m_pixels; }
     std::vector<PaletteColor> palette(const PaletteParams& params = {}) const;
 
-private:
+  private:
     struct Cell {
         uint64_t count = 0;
         double l = 0.0, a = 0.0, b = 0.0;

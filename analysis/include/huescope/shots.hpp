@@ -28,8 +28,8 @@ inline constexpr int kSignatureBins = 8 * 8 * 8;
 /// What the detector (and the palette) needs of a frame: an area-averaged 64x36 thumbnail of the
 /// picture (letterbox excluded) in linear light and in OKLab, and its OKLab colour histogram.
 struct FrameSignature {
-    std::vector<float> thumbnail;  ///< linear RGB, interleaved
-    std::vector<float> oklab;      ///< the thumbnail in OKLab, interleaved L, a, b
+    std::vector<float> thumbnail;                   ///< linear RGB, interleaved
+    std::vector<float> oklab;                       ///< the thumbnail in OKLab, interleaved L, a, b
     std::array<float, kSignatureBins> histogram{};  ///< 8 L x 8 a x 8 b bins, sums to 1
     bool black = false;  ///< (almost) entirely near-black: the middle of a fade
 };
@@ -47,13 +47,13 @@ double thumbnail_distance(const FrameSignature& a, const FrameSignature& b);
 double exposure_residual(const FrameSignature& a, const FrameSignature& b);
 
 struct ShotDetectorParams {
-    double cut_threshold = 0.40;       ///< histogram distance of a hard cut
-    double cut_contrast = 3.0;         ///< ... and at least this many times the recent average
-    int flash_lookahead = 3;           ///< a change undone within this many frames is a flash
-    double gradual_total = 0.06;       ///< thumbnail change across a transition (mean OKLab dE)
-    double dissolve_linearity = 0.5;   ///< max deviation of the middle frame from the blend
+    double cut_threshold = 0.40;         ///< histogram distance of a hard cut
+    double cut_contrast = 3.0;           ///< ... and at least this many times the recent average
+    int flash_lookahead = 3;             ///< a change undone within this many frames is a flash
+    double gradual_total = 0.06;         ///< thumbnail change across a transition (mean OKLab dE)
+    double dissolve_linearity = 0.5;     ///< max deviation of the middle frame from the blend
     double dissolve_variance_dip = 0.8;  ///< max middle-frame variance / mean of the ends'
-    double exposure_residual = 0.1;    ///< below it, a change is a uniform scaling of the light
+    double exposure_residual = 0.1;      ///< below it, a change is a uniform scaling of the light
     std::array<int, 3> dissolve_half_widths{6, 12, 24};  ///< windows tested around each frame
     int min_shot_frames = 6;
 };
@@ -61,7 +61,7 @@ struct ShotDetectorParams {
 /// An online detector with a bounded delay: frames are pushed as they are measured, and a frame's
 /// shot is settled once no later evidence can move a boundary before it (final_count()).
 class ShotDetector {
-public:
+  public:
     explicit ShotDetector(ShotDetectorParams params = {});
     void push(FrameSignature signature);
     /// No more frames: settles everything.
@@ -71,9 +71,9 @@ public:
     /// Every boundary found so far, in order; the first is {0, Start}.
     const std::vector<ShotBoundary>& boundaries() const { return m_boundaries; }
 
-private:
+  private:
     const FrameSignature& at(int64_t index) const;
-    double change(int64_t index) const;   // histogram distance from index-1 to index
+    double change(int64_t index) const;  // histogram distance from index-1 to index
     void examine_cut(int64_t candidate, int64_t last);
     bool looks_like_dissolve(int64_t middle, int half_width, double& dip) const;
     void examine_dissolve(int64_t middle);
@@ -87,14 +87,14 @@ private:
     std::deque<double> m_changes;         // change(i) for the same frames
     int64_t m_window_start = 0;
     int64_t m_count = 0;
-    int64_t m_cuts_examined = 1;  // next candidate for a cut
+    int64_t m_cuts_examined = 1;       // next candidate for a cut
     int64_t m_dissolves_examined = 1;  // next frame to test as the middle of a dissolve
     int64_t m_group_start = -1;        // frames that passed the dissolve test, as a group
     int64_t m_group_end = -1;
-    int64_t m_group_best = -1;         // ... and the one with the deepest contrast dip
+    int64_t m_group_best = -1;  // ... and the one with the deepest contrast dip
     double m_group_dip = 0.0;
     int64_t m_black_start = -1;
-    int64_t m_flash_until = -1;   // last frame of a flash just rejected (and its way back)
+    int64_t m_flash_until = -1;  // last frame of a flash just rejected (and its way back)
     bool m_finished = false;
     std::vector<ShotBoundary> m_boundaries;
 };

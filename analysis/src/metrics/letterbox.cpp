@@ -9,7 +9,9 @@ constexpr double kBarLuminance = 0.001;  // linear Y; BT.1886 code ~28 of 8-bit 
 constexpr double kMinBarShare = 0.01;
 constexpr double kMaxBarShare = 0.45;  // per side: beyond it the frame is dark, not letterboxed
 
-double luminance(const float* rgb) { return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]; }
+double luminance(const float* rgb) {
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
 
 bool row_is_bar(const LinearImage& img, int y, int x0, int x1) {
     const float* row = img.rgb.data() + static_cast<std::size_t>(y) * img.width * 3;
@@ -21,7 +23,8 @@ bool row_is_bar(const LinearImage& img, int y, int x0, int x1) {
 
 bool column_is_bar(const LinearImage& img, int x, int y0, int y1) {
     for (int y = y0; y < y1; ++y) {
-        if (luminance(img.rgb.data() + (static_cast<std::size_t>(y) * img.width + x) * 3) >= kBarLuminance) {
+        if (luminance(img.rgb.data() + (static_cast<std::size_t>(y) * img.width + x) * 3) >=
+            kBarLuminance) {
             return false;
         }
     }

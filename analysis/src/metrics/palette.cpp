@@ -28,20 +28,24 @@ struct Point {
 };
 
 double distance2(const Vec3& x, const Vec3& y) {
-    return (x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) + (x[2] - y[2]) * (x[2] - y[2]);
+    return (x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) +
+           (x[2] - y[2]) * (x[2] - y[2]);
 }
 
 // Uniform in [0, 1) from the generator's raw bits: std::uniform_real_distribution is not
 // specified bit for bit, and a palette must not change with the standard library.
-double unit(std::mt19937& rng) { return (rng() >> 8) / double(1u << 24); }
+double unit(std::mt19937& rng) {
+    return (rng() >> 8) / double(1u << 24);
+}
 
 // k-means++ seeding (Arthur & Vassilvitskii 2007) with point weights.
 std::vector<Vec3> seed_centres(const std::vector<Point>& points, int k, std::mt19937& rng) {
     std::vector<Vec3> centres;
     std::vector<double> d2(points.size(), 0.0);
     // The heaviest point first: deterministic, and the colour most likely to be dominant.
-    const auto heaviest = std::max_element(points.begin(), points.end(),
-                                           [](const Point& a, const Point& b) { return a.weight < b.weight; });
+    const auto heaviest =
+        std::max_element(points.begin(), points.end(),
+                         [](const Point& a, const Point& b) { return a.weight < b.weight; });
     centres.push_back(heaviest->lab);
     while (static_cast<int>(centres.size()) < k) {
         double total = 0.0;
@@ -111,7 +115,8 @@ std::vector<PaletteColor> ColorCells::palette(const PaletteParams& params) const
         for (std::size_t i = 0; i < points.size(); ++i) {
             int best = 0;
             for (int c = 1; c < static_cast<int>(centres.size()); ++c) {
-                if (distance2(points[i].lab, centres[c]) < distance2(points[i].lab, centres[best])) best = c;
+                if (distance2(points[i].lab, centres[c]) < distance2(points[i].lab, centres[best]))
+                    best = c;
             }
             moved |= best != owner[i];
             owner[i] = best;
@@ -153,7 +158,8 @@ std::vector<PaletteColor> ColorCells::palette(const PaletteParams& params) const
         PaletteColor& a = colors[bi];
         const PaletteColor& b = colors[bj];
         const double w = a.weight + b.weight;
-        for (int k = 0; k < 3; ++k) a.oklab[k] = (a.oklab[k] * a.weight + b.oklab[k] * b.weight) / w;
+        for (int k = 0; k < 3; ++k)
+            a.oklab[k] = (a.oklab[k] * a.weight + b.oklab[k] * b.weight) / w;
         a.weight = w;
         colors.erase(colors.begin() + static_cast<std::ptrdiff_t>(bj));
     }
@@ -165,7 +171,8 @@ std::vector<PaletteColor> ColorCells::palette(const PaletteParams& params) const
 
 void describe_color(PaletteColor& color) {
     const Vec3& lab = color.oklab;
-    color.oklch = {lab[0], std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]), hue_degrees(lab[1], lab[2])};
+    color.oklch = {lab[0], std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]),
+                   hue_degrees(lab[1], lab[2])};
     const Vec3 xyz = oklab_to_xyz(lab);
     color.cielab = xyz_to_cielab(xyz);
     const Vec3 rgb = working_rgb_from_xyz(xyz);

@@ -12,8 +12,8 @@ constexpr double kBlackLightness = 0.12;  // OKLab L of a thumbnail pixel that c
 constexpr double kBlackFraction = 0.98;   // ... in this share of the picture: a black frame
 constexpr int kCutContextFrames = 8;      // recent frames whose mean change a cut must exceed
 constexpr std::size_t kWindowFrames = 192;
-constexpr int kFadeMargin = 8;           // frames around black where no dissolve is sought
-constexpr int kMinDissolveGroup = 3;            // frames around black where no dissolve is sought
+constexpr int kFadeMargin = 8;        // frames around black where no dissolve is sought
+constexpr int kMinDissolveGroup = 3;  // frames around black where no dissolve is sought
 
 int bin(double value, double low, double high) {
     const int b = static_cast<int>((value - low) / (high - low) * 8.0);
@@ -48,7 +48,8 @@ FrameSignature make_signature(const LinearImage& image, const Rect& roi) {
         for (int c = 0; c < 3; ++c) s.oklab[i * 3 + c] = static_cast<float>(lab[c]);
         // Lightness 0..1 in 8 bins; a and b over -0.2..0.2, where almost every colour of a film
         // lies (the sRGB gamut reaches about 0.3 only at its primaries).
-        const int index = (bin(lab[0], 0.0, 1.0) * 8 + bin(lab[1], -0.2, 0.2)) * 8 + bin(lab[2], -0.2, 0.2);
+        const int index =
+            (bin(lab[0], 0.0, 1.0) * 8 + bin(lab[1], -0.2, 0.2)) * 8 + bin(lab[2], -0.2, 0.2);
         s.histogram[index] += 1.0f;
         black += lab[0] < kBlackLightness ? 1 : 0;
     }
@@ -232,8 +233,8 @@ void ShotDetector::examine_dissolve(int64_t t) {
 }
 
 void ShotDetector::close_dissolve() {
-    // The frame with the deepest contrast dip is the middle of the blend: the new shot starts there.
-    // A blend passes the test over several consecutive middles; a chance alignment of motion
+    // The frame with the deepest contrast dip is the middle of the blend: the new shot starts
+    // there. A blend passes the test over several consecutive middles; a chance alignment of motion
     // passes it for one or two.
     if (m_group_start >= 0 && m_group_end - m_group_start + 1 >= kMinDissolveGroup) {
         add_boundary(m_group_best, Transition::Dissolve);
@@ -256,12 +257,12 @@ void ShotDetector::track_black(int64_t index) {
 }
 
 void ShotDetector::add_boundary(int64_t index, Transition kind) {
-    auto pos = std::lower_bound(
-        m_boundaries.begin(), m_boundaries.end(), index,
-        [](const ShotBoundary& b, int64_t i) { return b.index < i; });
+    auto pos = std::lower_bound(m_boundaries.begin(), m_boundaries.end(), index,
+                                [](const ShotBoundary& b, int64_t i) { return b.index < i; });
     const bool near_before =
         pos != m_boundaries.begin() && index - std::prev(pos)->index < m_params.min_shot_frames;
-    const bool near_after = pos != m_boundaries.end() && pos->index - index < m_params.min_shot_frames;
+    const bool near_after =
+        pos != m_boundaries.end() && pos->index - index < m_params.min_shot_frames;
     if (near_before || near_after) return;
     m_boundaries.insert(pos, {index, kind});
 }

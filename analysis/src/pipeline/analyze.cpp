@@ -10,8 +10,8 @@
 
 #include "../exr/hue_time_writer.hpp"
 #include "../report/atomic_file.hpp"
-#include "../report/frames_csv.hpp"
 #include "../report/barcode.hpp"
+#include "../report/frames_csv.hpp"
 #include "../report/json_fields.hpp"
 #include "huescope/letterbox.hpp"
 #include "shot_tracker.hpp"
@@ -119,7 +119,8 @@ struct Outputs {
 
     // summary.json last: when it appears, the set is complete.
     Status commit() {
-        for (AtomicFile* f : {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png, &summary}) {
+        for (AtomicFile* f :
+             {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png, &summary}) {
             if (Status s = f->commit(); !s) return s;
         }
         return Status::ok();
@@ -139,8 +140,9 @@ struct LetterboxTally {
         if (area.width != width || area.height != height) ++with_bars;
     }
     Rect most_common() const {
-        const auto best = std::max_element(areas.begin(), areas.end(),
-                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        const auto best =
+            std::max_element(areas.begin(), areas.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
         const auto& [x, y, w, h] = best->first;
         return {x, y, w, h};
     }
@@ -195,8 +197,8 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         if (in_range++ % o.every != 0) continue;
 
         const LinearImage& image = frame.image;
-        const Rect area = o.keep_letterbox ? Rect{0, 0, image.width, image.height}
-                                           : detect_picture_area(image);
+        const Rect area =
+            o.keep_letterbox ? Rect{0, 0, image.width, image.height} : detect_picture_area(image);
         letterbox.add(area, image.width, image.height);
         MeasuredFrame measured;
         measured.index = result.frames_analyzed;
@@ -254,7 +256,8 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         {"huescope/hue_space_families", hue_space_name(o.measure.hue_space)},
     };
     if (Status s = out.hue_rows.write(out.hue_time_exr.temp_path(), attributes); !s) return s;
-    if (Status s = barcode.write_color(out.barcode_png.temp_path(), out.barcode_exr.temp_path()); !s) {
+    if (Status s = barcode.write_color(out.barcode_png.temp_path(), out.barcode_exr.temp_path());
+        !s) {
         return s;
     }
     if (Status s = barcode.write_hue(out.hue_barcode_png.temp_path(), out.hue_rows); !s) return s;

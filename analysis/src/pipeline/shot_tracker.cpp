@@ -6,14 +6,17 @@ ShotTracker::ShotTracker(const MeasureParams& measure, const PaletteParams& pale
                          FramesCsvWriter& csv)
     : m_measure(measure), m_palette(palette), m_csv(csv) {}
 
-void ShotTracker::add(MeasuredFrame frame) { m_pending.push_back(std::move(frame)); }
+void ShotTracker::add(MeasuredFrame frame) {
+    m_pending.push_back(std::move(frame));
+}
 
 void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t final_count) {
     while (!m_pending.empty() && m_pending.front().index < final_count) {
         MeasuredFrame& frame = m_pending.front();
         // Boundaries are settled below final_count, so the next one tells whether this frame
         // opens a new shot.
-        if (m_next_boundary < boundaries.size() && boundaries[m_next_boundary].index <= frame.index) {
+        if (m_next_boundary < boundaries.size() &&
+            boundaries[m_next_boundary].index <= frame.index) {
             if (m_open) close_shot();
             ShotResult shot;
             shot.transition = boundaries[m_next_boundary].kind;

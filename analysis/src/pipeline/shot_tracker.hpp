@@ -20,7 +20,7 @@ struct MeasuredFrame {
 };
 
 class ShotTracker {
-public:
+  public:
     ShotTracker(const MeasureParams& measure, const PaletteParams& palette, FramesCsvWriter& csv);
     void add(MeasuredFrame frame);
     /// Moves every frame below `final_count` into its shot.
@@ -29,7 +29,7 @@ public:
     void finish(const std::vector<ShotBoundary>& boundaries);
     std::vector<ShotResult>& shots() { return m_shots; }
 
-private:
+  private:
     void close_shot();
 
     const MeasureParams& m_measure;

@@ -21,8 +21,10 @@ uint8_t srgb8(double linear) {
 std::array<uint8_t, 3> hue_swatch(double hue_deg) {
     const double rad = hue_deg * 3.14159265358979323846 / 180.0;
     for (double chroma = 0.16; chroma > 0.0; chroma -= 0.005) {
-        const Vec3 rgb = working_rgb_from_xyz(oklab_to_xyz({0.72, chroma * std::cos(rad), chroma * std::sin(rad)}));
-        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 && rgb[2] <= 1) {
+        const Vec3 rgb = working_rgb_from_xyz(
+            oklab_to_xyz({0.72, chroma * std::cos(rad), chroma * std::sin(rad)}));
+        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 &&
+            rgb[2] <= 1) {
             return {srgb8(rgb[0]), srgb8(rgb[1]), srgb8(rgb[2])};
         }
     }

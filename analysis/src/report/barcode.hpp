@@ -16,7 +16,7 @@ inline constexpr int kBarcodeMaxColumns = 4096;
 inline constexpr int kBarcodeHeight = 128;
 
 class Barcode {
-public:
+  public:
     /// A frame's mean linear colour (working space).
     void add(const std::array<double, 3>& mean_rgb) { m_means.push_back(mean_rgb); }
     int columns() const;
@@ -28,7 +28,7 @@ public:
     /// fixed lightness and chroma; grey where a slice has no chromatic pixel.
     Status write_hue(const std::string& png_path, HueTimeWriter& rows) const;
 
-private:
+  private:
     int column_of(std::size_t frame) const;
     std::vector<std::array<double, 3>> m_means;
 };

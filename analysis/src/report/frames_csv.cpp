@@ -29,8 +29,7 @@ void FramesCsvWriter::write_header() {
              "\r\n";
 }
 
-void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& s,
-                                int64_t shot) {
+void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& s, int64_t shot) {
     char time[32];
     std::snprintf(time, sizeof time, "%.6f", time_s);
     m_out << frame << ',' << time;

@@ -115,18 +115,20 @@ json parameters_json(const AnalyzeOptions& options) {
             {"duration_s", options.duration_s ? json(*options.duration_s) : json(nullptr)},
             {"every", options.every},
             {"keep_letterbox", options.keep_letterbox},
-            {"palette", {{"max_colors", options.palette.max_colors},
-                         {"merge_delta_e_ok", options.palette.merge_de},
-                         {"seed", options.palette.seed},
-                         {"thumbnail", {kThumbWidth, kThumbHeight}}}},
-            {"shots", {{"cut_threshold", options.shots.cut_threshold},
-                       {"cut_contrast", options.shots.cut_contrast},
-                       {"flash_lookahead", options.shots.flash_lookahead},
-                       {"gradual_total", options.shots.gradual_total},
-                       {"dissolve_linearity", options.shots.dissolve_linearity},
-                       {"dissolve_variance_dip", options.shots.dissolve_variance_dip},
-                       {"exposure_residual", options.shots.exposure_residual},
-                       {"min_shot_frames", options.shots.min_shot_frames}}}};
+            {"palette",
+             {{"max_colors", options.palette.max_colors},
+              {"merge_delta_e_ok", options.palette.merge_de},
+              {"seed", options.palette.seed},
+              {"thumbnail", {kThumbWidth, kThumbHeight}}}},
+            {"shots",
+             {{"cut_threshold", options.shots.cut_threshold},
+              {"cut_contrast", options.shots.cut_contrast},
+              {"flash_lookahead", options.shots.flash_lookahead},
+              {"gradual_total", options.shots.gradual_total},
+              {"dissolve_linearity", options.shots.dissolve_linearity},
+              {"dissolve_variance_dip", options.shots.dissolve_variance_dip},
+              {"exposure_residual", options.shots.exposure_residual},
+              {"min_shot_frames", options.shots.min_shot_frames}}}};
 }
 
 json hue_summary_json(const HueSummary& s) {
@@ -186,8 +188,11 @@ nlohmann::json shot_json(const ShotResult& shot) {
 
 nlohmann::json letterbox_json(const LetterboxResult& l) {
     return {{"excluded", l.excluded},
-            {"picture", {{"x", l.picture.x}, {"y", l.picture.y}, {"width", l.picture.width},
-                         {"height", l.picture.height}}},
+            {"picture",
+             {{"x", l.picture.x},
+              {"y", l.picture.y},
+              {"width", l.picture.width},
+              {"height", l.picture.height}}},
             {"grid", {l.grid_width, l.grid_height}},
             {"frames_with_bars", l.frames_with_bars}};
 }
