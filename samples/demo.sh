@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is missing, builds huescope, makes the sample footage
-# and measures it. Results land in samples/out/<clip>/ (summary.json, frames.csv, hue_time.exr).
+# and measures it, leaving a palette report (report.html, report.pdf) and the data in
+# samples/out/<clip>/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${HUESCOPE_BUILD_DIR:-$root/build}
@@ -10,7 +11,12 @@ cmake --build "$build" --parallel --target huescope
 bash "$root/samples/make_samples.sh" "$root/samples/media"
 huescope="$build/app/cli/huescope"
 for clip in her_like scifi_like; do
-  "$huescope" analyze "$root/samples/media/$clip.mp4" -o "$root/samples/out/$clip"
+  "$huescope" analyze "$root/samples/media/$clip.mp4" -o "$root/samples/out/$clip" --report
 done
 echo
-echo "Outputs: $root/samples/out/<clip>/summary.json, frames.csv, hue_time.exr"
+echo "Palette reports (open in a browser or a PDF viewer):"
+for clip in her_like scifi_like; do
+  echo "  $root/samples/out/$clip/report.html"
+  echo "  $root/samples/out/$clip/report.pdf"
+done
+echo "Data: summary.json, frames.csv, hue_time.exr, barcode.png/.exr, hue_barcode.png beside them"

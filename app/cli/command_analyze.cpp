@@ -7,6 +7,9 @@
 #include "exit_codes.hpp"
 #include "huescope/analyze.hpp"
 #include "progress_line.hpp"
+#ifdef HUESCOPE_WITH_REPORT
+#include "report_runner.hpp"
+#endif
 
 namespace huescope::cli {
 namespace {
@@ -24,6 +27,8 @@ struct AnalyzeArgs {
     std::string start;
     std::string duration;
     bool quiet = false;
+    bool report = false;
+    std::string charts_dir;
 };
 
 Status finish_options(AnalyzeArgs& a) {
@@ -114,6 +119,11 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--palette-merge", o.palette.merge_de,
                     "OKLab distance below which palette colours merge (default 0.04)")
         ->check(CLI::NonNegativeNumber);
+#ifdef HUESCOPE_WITH_REPORT
+    cmd->add_flag("--report", args->report,
+                  "also write the palette report (report.html, report.pdf)");
+    cmd->add_option("--charts", args->charts_dir, "with --report: every chart as PNG and SVG here");
+#endif
     cmd->add_flag("-q,--quiet", args->quiet, "no progress and no closing summary on stderr");
 
     return [args]() {
@@ -129,6 +139,13 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
         progress.finish();
         if (!result) return report_error(result.status());
         if (!args->quiet) print_result(result.value(), args->options);
+#ifdef HUESCOPE_WITH_REPORT
+        if (args->report) {
+            if (Status s = run_report(args->options.output_dir, "blue", args->charts_dir); !s) {
+                return report_error(s);
+            }
+        }
+#endif
         return kExitOk;
     };
 }

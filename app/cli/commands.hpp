@@ -14,6 +14,10 @@ Command register_probe(CLI::App& app);
 /// `command_line` is recorded in the outputs' provenance.
 Command register_analyze(CLI::App& app, const std::string& command_line);
 
+#ifdef HUESCOPE_WITH_REPORT
+Command register_report(CLI::App& app);
+#endif
+
 /// Options every command that opens a source shares: stream choice and decode overrides.
 void add_source_options(CLI::App& command, SourceOptions& options);
 

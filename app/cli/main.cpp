@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     std::map<std::string, Command> commands = {
         {"probe", register_probe(app)},
         {"analyze", register_analyze(app, command_line)},
+#ifdef HUESCOPE_WITH_REPORT
+        {"report", register_report(app)},
+#endif
     };
     try {
         app.parse(argc, argv);

@@ -1,0 +1,280 @@
+#include "charts.hpp"
+
+#include <QBuffer>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QPolarChart>
+#include <QtCharts/QValueAxis>
+#include <cmath>
+
+namespace huescope::charts {
+namespace {
+
+constexpr int kHueStep = 5;               // degrees per bar of the hue histogram and wheel
+constexpr std::size_t kMaxPoints = 1500;  // time series are averaged down to this many points
+
+QFont chart_font(int points) {
+    QFont f(report_font_family());
+    f.setPointSize(points);
+    return f;
+}
+
+std::unique_ptr<QChart> new_chart(const QString& title) {
+    auto chart = std::make_unique<QChart>();
+    chart->setTitle(title);
+    chart->setTitleFont(chart_font(11));
+    chart->setFont(chart_font(9));
+    chart->legend()->setFont(chart_font(8));
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QValueAxis* value_axis(const QString& title, double low, double high, int ticks) {
+    auto* axis = new QValueAxis;
+    axis->setRange(low, high);
+    axis->setTitleText(title);
+    axis->setTickCount(ticks);
+    axis->setLabelsFont(chart_font(8));
+    axis->setTitleFont(chart_font(8));
+    return axis;
+}
+
+// Hue axis 0..360 with a tick every 30 degrees (a category axis would squeeze 36+ labels, and
+// Qt's label format is printf-like, so the degree sign stays in the title).
+QValueAxis* hue_axis() {
+    auto* axis = value_axis("hue (OKLCh, degrees)", 0, 360, 13);
+    axis->setLabelFormat("%d");
+    return axis;
+}
+
+// Averages a per-frame series into at most kMaxPoints buckets, skipping undefined values.
+std::vector<QPointF> bucketed(const std::vector<double>& t, const std::vector<double>& v) {
+    std::vector<QPointF> points;
+    const std::size_t n = t.size();
+    const std::size_t per = std::max<std::size_t>(1, (n + kMaxPoints - 1) / kMaxPoints);
+    for (std::size_t i = 0; i < n; i += per) {
+        double sum_t = 0, sum_v = 0;
+        int count = 0;
+        for (std::size_t k = i; k < std::min(n, i + per); ++k) {
+            if (std::isnan(v[k])) continue;
+            sum_t += t[k];
+            sum_v += v[k];
+            ++count;
+        }
+        if (count > 0) points.emplace_back(sum_t / count, sum_v / count);
+    }
+    return points;
+}
+
+double family_hue(const FamilyBand& f) {
+    const double width =
+        f.from_deg < f.to_deg ? f.to_deg - f.from_deg : 360 - f.from_deg + f.to_deg;
+    return std::fmod(f.from_deg + width / 2, 360.0);
+}
+
+double end_time(const ReportData& d) {
+    return d.time_s.empty() ? 1.0 : std::max(d.time_s.back(), 1e-3);
+}
+
+std::unique_ptr<QChart> family_over_time(const ReportData& d, int family) {
+    const FamilyBand& band = d.families[family];
+    auto chart = new_chart(QString("%1 share of the chromatic signal over time (%2°–%3°)")
+                               .arg(band.name)
+                               .arg(band.from_deg)
+                               .arg(band.to_deg));
+    auto* share = new QLineSeries;
+    share->setName(band.name + " share (chroma-weighted)");
+    for (const QPointF& p : bucketed(d.time_s, d.frame_shares[family])) share->append(p);
+    QPen pen(hue_color(family_hue(band)).darker(130));
+    pen.setWidthF(1.5);
+    share->setPen(pen);
+    // Shot boundaries as a comb of thin vertical lines.
+    auto* cuts = new QLineSeries;
+    cuts->setName("shot boundaries");
+    cuts->setPen(QPen(QColor(150, 150, 150), 0.6));
+    for (std::size_t s = 1; s < d.shots.size(); ++s) {
+        const double t = d.shots[s].start_s;
+        cuts->append(t, 0);
+        cuts->append(t, 1);
+        cuts->append(t, 0);
+    }
+    chart->addSeries(cuts);
+    chart->addSeries(share);
+    auto* x = value_axis("time (s)", 0, end_time(d), 9);
+    auto* y = value_axis("share", 0, 1, 6);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (auto* s : {share, cuts}) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    return chart;
+}
+
+std::unique_ptr<QChart> families_stacked(const ReportData& d) {
+    auto chart = new_chart("Every hue family over time (stacked shares: what replaced what)");
+    auto* x = value_axis("time (s)", 0, end_time(d), 9);
+    auto* y = value_axis("share", 0, 1, 6);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    std::vector<double> base(d.time_s.size(), 0.0);
+    QLineSeries* lower_previous = nullptr;
+    for (std::size_t f = 0; f < d.families.size(); ++f) {
+        std::vector<double> top(base.size());
+        for (std::size_t i = 0; i < base.size(); ++i) {
+            const double v = d.frame_shares[f][i];
+            top[i] = base[i] + (std::isnan(v) ? 0.0 : v);
+        }
+        auto* upper = new QLineSeries;
+        auto* lower = new QLineSeries;
+        for (const QPointF& p : bucketed(d.time_s, top)) upper->append(p);
+        for (const QPointF& p : bucketed(d.time_s, base)) lower->append(p);
+        auto* area = new QAreaSeries(upper, lower);
+        area->setName(d.families[f].name);
+        area->setColor(hue_color(family_hue(d.families[f])));
+        area->setBorderColor(Qt::transparent);
+        chart->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+        base = top;
+        lower_previous = lower;
+    }
+    (void)lower_previous;
+    chart->legend()->setAlignment(Qt::AlignRight);
+    return chart;
+}
+
+// One area per hue bin, coloured by its hue: bars in a histogram, wedges on the wheel (where an
+// area without a lower series fills down to the centre).
+template <typename ChartType>
+void add_hue_bins(ChartType& chart, const std::vector<double>& histogram, QAbstractAxis* x,
+                  QAbstractAxis* y, bool polar) {
+    for (int start = 0; start < 360; start += kHueStep) {
+        double value = 0;
+        for (int h = start; h < start + kHueStep && h < static_cast<int>(histogram.size()); ++h) {
+            value += histogram[h];
+        }
+        auto* upper = new QLineSeries;
+        for (int k = 0; k <= 4; ++k) upper->append(start + kHueStep * k / 4.0, value);
+        QLineSeries* lower = nullptr;
+        if (!polar) {
+            lower = new QLineSeries;
+            lower->append(start, 0);
+            lower->append(start + kHueStep, 0);
+        }
+        auto* bar = new QAreaSeries(upper, lower);
+        bar->setColor(hue_color(start + kHueStep / 2.0));
+        bar->setBorderColor(hue_color(start + kHueStep / 2.0).darker(115));
+        chart.addSeries(bar);
+        bar->attachAxis(x);
+        bar->attachAxis(y);
+    }
+    chart.legend()->hide();
+}
+
+double histogram_peak(const std::vector<double>& histogram) {
+    double peak = 0;
+    for (int start = 0; start < 360; start += kHueStep) {
+        double value = 0;
+        for (int h = start; h < start + kHueStep && h < static_cast<int>(histogram.size()); ++h) {
+            value += histogram[h];
+        }
+        peak = std::max(peak, value);
+    }
+    return peak > 0 ? peak * 1.1 : 1.0;
+}
+
+std::unique_ptr<QChart> hue_histogram(const ReportData& d) {
+    auto chart = new_chart("Hue distribution of the film (chroma-weighted, 5° bins)");
+    QValueAxis* x = hue_axis();
+    auto* y = value_axis("share of chroma", 0, histogram_peak(d.hue_histogram), 6);
+    y->applyNiceNumbers();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    add_hue_bins(*chart, d.hue_histogram, x, y, false);
+    return chart;
+}
+
+std::unique_ptr<QChart> hue_wheel(const ReportData& d) {
+    auto chart = std::make_unique<QPolarChart>();
+    chart->setTitle("Hue wheel (OKLCh degrees)");
+    chart->setTitleFont(chart_font(11));
+    chart->setFont(chart_font(9));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    auto* angle = new QValueAxis;
+    angle->setRange(0, 360);
+    angle->setTickCount(13);
+    angle->setLabelFormat("%d");
+    angle->setLabelsFont(chart_font(8));
+    auto* radius = new QValueAxis;
+    radius->setRange(0, histogram_peak(d.hue_histogram));
+    radius->setTickCount(4);
+    radius->setLabelsVisible(false);
+    chart->addAxis(angle, QPolarChart::PolarOrientationAngular);
+    chart->addAxis(radius, QPolarChart::PolarOrientationRadial);
+    add_hue_bins(*chart, d.hue_histogram, angle, radius, true);
+    return std::unique_ptr<QChart>(chart.release());
+}
+
+}  // namespace
+
+QString report_font_family() {
+    return QStringLiteral("DejaVu Sans");
+}
+
+std::vector<Chart> report_charts(const ReportData& d, const QString& family) {
+    std::vector<Chart> charts;
+    int index = 0;
+    for (std::size_t f = 0; f < d.families.size(); ++f) {
+        if (d.families[f].name == family) index = static_cast<int>(f);
+    }
+    if (!d.families.empty() && !d.time_s.empty()) {
+        charts.push_back({"family_over_time", "share over time", family_over_time(d, index)});
+        charts.push_back({"families_stacked", "families over time", families_stacked(d)});
+    }
+    charts.push_back({"hue_histogram", "hue histogram", hue_histogram(d)});
+    charts.push_back({"hue_wheel", "hue wheel", hue_wheel(d)});
+    return charts;
+}
+
+void paint(QChart& chart, QPainter& painter, const QRectF& target) {
+    QGraphicsScene scene;
+    scene.addItem(&chart);
+    chart.setGeometry(QRectF(QPointF(0, 0), target.size()));
+    scene.setSceneRect(QRectF(QPointF(0, 0), target.size()));
+    scene.render(&painter, target, scene.sceneRect());
+    scene.removeItem(&chart);
+}
+
+QString to_svg(QChart& chart, QSize size) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    {
+        QPainter painter(&svg);
+        paint(chart, painter, QRectF(QPointF(0, 0), size));
+    }
+    return QString::fromUtf8(buffer.data());
+}
+
+QImage to_image(QChart& chart, QSize size) {
+    QImage image(size * 2, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    image.setDevicePixelRatio(2.0);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paint(chart, painter, QRectF(QPointF(0, 0), size));
+    return image;
+}
+
+}  // namespace huescope::charts

@@ -1,0 +1,181 @@
+#include "report_data.hpp"
+
+#include <QColor>
+#include <QFile>
+#include <QTextStream>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "huescope/color_math.hpp"
+
+namespace huescope::charts {
+namespace {
+
+using nlohmann::json;
+
+double number(const json& j, double fallback = std::numeric_limits<double>::quiet_NaN()) {
+    return j.is_number() ? j.get<double>() : fallback;
+}
+
+QString text(const json& j) {
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
+
+std::vector<Swatch> swatches(const json& list) {
+    std::vector<Swatch> out;
+    for (const json& c : list) {
+        Swatch s;
+        s.hex = text(c["hex"]);
+        s.weight = number(c["weight"], 0);
+        for (int i = 0; i < 3; ++i) {
+            s.oklch[i] = number(c["oklch"][i], 0);
+            s.cielab[i] = number(c["cielab"][i], 0);
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+bool read_frames(const QString& path, ReportData& data, QString& error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        error = "cannot read '" + path + "'";
+        return false;
+    }
+    QTextStream in(&file);
+    const QStringList header = in.readLine().trimmed().split(',');
+    const int time_col = header.indexOf("time_s");
+    std::vector<int> share_cols;
+    for (const FamilyBand& f : data.families)
+        share_cols.push_back(header.indexOf("share_" + f.name));
+    if (time_col < 0) {
+        error = "'" + path + "' has no time_s column";
+        return false;
+    }
+    data.frame_shares.assign(data.families.size(), {});
+    while (!in.atEnd()) {
+        const QStringList fields = in.readLine().trimmed().split(',');
+        if (fields.size() < header.size()) continue;
+        data.time_s.push_back(fields[time_col].toDouble());
+        for (std::size_t f = 0; f < share_cols.size(); ++f) {
+            const QString v = share_cols[f] >= 0 ? fields[share_cols[f]] : QString();
+            data.frame_shares[f].push_back(v.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
+                                                       : v.toDouble());
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+QColor hue_color(double hue_deg) {
+    const double rad = hue_deg * 3.14159265358979323846 / 180.0;
+    for (double chroma = 0.14; chroma > 0.0; chroma -= 0.005) {
+        const Vec3 rgb = working_rgb_from_xyz(
+            oklab_to_xyz({0.70, chroma * std::cos(rad), chroma * std::sin(rad)}));
+        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 &&
+            rgb[2] <= 1) {
+            return QColor::fromRgbF(float(srgb_encode(rgb[0])), float(srgb_encode(rgb[1])),
+                                    float(srgb_encode(rgb[2])));
+        }
+    }
+    return QColor(150, 150, 150);
+}
+
+bool load_report_data(const QString& folder, ReportData& d, QString& error) {
+    d.folder = folder;
+    QFile file(folder + "/summary.json");
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = "no summary.json in '" + folder + "': run huescope analyze first";
+        return false;
+    }
+    json j;
+    try {
+        j = json::parse(file.readAll().toStdString());
+    } catch (const std::exception& e) {
+        error = "'" + folder + "/summary.json' is not valid JSON: " + e.what();
+        return false;
+    }
+    const json& input = j["input"];
+    d.input = text(input["path"]);
+    d.codec = text(input["codec"]);
+    d.width = int(number(input["width"], 0));
+    d.height = int(number(input["height"], 0));
+    d.frame_rate = number(input["frame_rate"], 0);
+    d.duration_s = number(input["duration_s"], 0);
+    d.tool_version = text(j["tool"]["version"]);
+    d.generated = text(j["generated_utc"]);
+    d.frames_analyzed = static_cast<long long>(number(j["frames_analyzed"], 0));
+    const json& color = input["color"];
+    for (const char* part : {"matrix", "range", "transfer"}) {
+        d.decode << QString("%1 %2 (%3)")
+                        .arg(part, text(color[part]), text(color[std::string(part) + "_from"]));
+    }
+    d.decode << QString("primaries %1 (%2)")
+                    .arg(text(color["primaries"]["name"]), text(color["primaries_from"]));
+    if (!text(color["input_colorspace"]).isEmpty())
+        d.decode << "input colour space " + text(color["input_colorspace"]);
+    for (const json& note : color["assumptions"]) d.assumptions << text(note);
+    for (const json& note : input["notes"]) d.assumptions << text(note);
+
+    const json& params = j["parameters"];
+    d.hue_space = text(params["hue_space"]);
+    d.min_chroma = number(params["min_chroma"], 0);
+    d.near_black_l = number(params["near_black_l"], 0);
+    d.near_white_l = number(params["near_white_l"], 0);
+    for (const json& f : params["families"]) {
+        d.families.push_back({text(f["name"]), number(f["from_deg"], 0), number(f["to_deg"], 0)});
+    }
+    const json& film = j["film"];
+    for (const FamilyBand& f : d.families)
+        d.film_shares.push_back(number(film["shares"][f.name.toStdString()]));
+    d.film_hue_mean = number(film["hue_mean_deg"]);
+    d.film_hue_mean_lab = number(film["hue_mean_lab_deg"]);
+    d.film_chromatic = number(film["chromatic_fraction"]);
+    d.film_mean_chroma = number(film["mean_chroma"]);
+    d.film_mean_lightness = number(film["mean_lightness"]);
+    d.film_variance = number(film["hue_circular_variance"]);
+    for (const json& v : film["hue_histogram"]) d.hue_histogram.push_back(number(v, 0));
+    d.palette = swatches(j["palette"]);
+    int index = 0;
+    for (const json& s : j["shots"]) {
+        ShotRow row;
+        row.index = index++;
+        row.start_frame = static_cast<long long>(number(s["start_frame"], 0));
+        row.end_frame = static_cast<long long>(number(s["end_frame"], 0));
+        row.start_s = number(s["start_s"], 0);
+        row.end_s = number(s["end_s"], 0);
+        row.transition = text(s["transition"]);
+        for (const FamilyBand& f : d.families)
+            row.shares.push_back(number(s["shares"][f.name.toStdString()]));
+        row.hue_mean_deg = number(s["hue_mean_deg"]);
+        row.chromatic_fraction = number(s["chromatic_fraction"]);
+        row.mean_chroma = number(s["mean_chroma"]);
+        row.mean_lightness = number(s["mean_lightness"]);
+        row.palette = swatches(s["palette"]);
+        d.shots.push_back(row);
+    }
+    const json& box = j["letterbox"];
+    if (box.is_object()) {
+        const json& p = box["picture"];
+        d.letterbox =
+            QString(
+                "picture area %1x%2 at (%3, %4) of the %5x%6 analysis grid; bars in %7 frames; %8")
+                .arg(int(number(p["width"], 0)))
+                .arg(int(number(p["height"], 0)))
+                .arg(int(number(p["x"], 0)))
+                .arg(int(number(p["y"], 0)))
+                .arg(int(number(box["grid"][0], 0)))
+                .arg(int(number(box["grid"][1], 0)))
+                .arg(static_cast<long long>(number(box["frames_with_bars"], 0)))
+                .arg(box["excluded"].is_boolean() && box["excluded"].get<bool>()
+                         ? "bars left out of every statistic"
+                         : "bars kept as picture");
+    }
+    d.barcode.load(folder + "/barcode.png");
+    d.hue_barcode.load(folder + "/hue_barcode.png");
+    return read_frames(folder + "/frames.csv", d, error);
+}
+
+}  // namespace huescope::charts

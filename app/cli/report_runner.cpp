@@ -1,0 +1,44 @@
+#include "report_runner.hpp"
+
+#include <unistd.h>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFont>
+
+#include "report_writer.hpp"
+
+namespace huescope::cli {
+
+Status run_report(const std::string& folder, const std::string& family,
+                  const std::string& charts_dir) {
+    // The CLI never needs a window: without this, Qt aborts when there is no X display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt warns on stderr when this is unset (as under cron, CI and batch systems).
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = "/tmp/huescope-runtime-" + QByteArray::number(::getuid());
+        QDir().mkpath(QString::fromUtf8(dir));
+        QFile::setPermissions(QString::fromUtf8(dir), QFileDevice::ReadOwner |
+                                                          QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", dir);
+    }
+    static int argc = 1;
+    static char name[] = "huescope";
+    static char* argv[] = {name, nullptr};
+    static QApplication* app = new QApplication(argc, argv);  // one per process, kept alive
+    QApplication::setFont(QFont("DejaVu Sans"));
+    (void)app;
+    report::ReportOptions options;
+    options.folder = QString::fromStdString(folder);
+    options.family = QString::fromStdString(family);
+    options.charts_dir = QString::fromStdString(charts_dir);
+    QString error;
+    if (!report::write_report(options, error)) {
+        const bool missing = error.startsWith("no summary.json");
+        return Status(missing ? ErrorCode::NoInput : ErrorCode::Io, error.toStdString());
+    }
+    return Status::ok();
+}
+
+}  // namespace huescope::cli

@@ -1,0 +1,106 @@
+#include "report_text.hpp"
+
+#include <QFileInfo>
+#include <cmath>
+
+namespace huescope::report {
+
+QString num(double value, int decimals) {
+    return std::isnan(value) ? QStringLiteral("—") : QString::number(value, 'f', decimals);
+}
+
+QString report_title(const charts::ReportData& d) {
+    return "huescope palette report — " + QFileInfo(d.input).fileName();
+}
+
+std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& d) {
+    QString families;
+    for (const charts::FamilyBand& f : d.families) {
+        families += QString("%1 %2°–%3°; ").arg(f.name).arg(f.from_deg).arg(f.to_deg);
+    }
+    return {
+        {"Film", d.input},
+        {"Duration", QString("%1 s, %2 frames analysed at %3 fps")
+                         .arg(num(d.duration_s, 1))
+                         .arg(d.frames_analyzed)
+                         .arg(num(d.frame_rate, 3))},
+        {"Resolution", QString("%1 × %2, %3").arg(d.width).arg(d.height).arg(d.codec)},
+        {"Colour decode", d.decode.join(", ")},
+        {"Assumptions", d.assumptions.isEmpty()
+                            ? QString("none: every part of the decode came from the stream")
+                            : d.assumptions.join(" ")},
+        {"Letterbox", d.letterbox},
+        {"Parameters", QString("hue space %1; achromatic below OKLab chroma %2; no hue below L %3 "
+                               "or above L %4; families: %5")
+                           .arg(d.hue_space, num(d.min_chroma, 3), num(d.near_black_l, 2),
+                                num(d.near_white_l, 2), families)},
+        {"Tool",
+         QString("huescope %1, report of an analysis made %2").arg(d.tool_version, d.generated)},
+    };
+}
+
+QString headline(const charts::ReportData& d, const QString& family) {
+    for (std::size_t f = 0; f < d.families.size(); ++f) {
+        if (d.families[f].name != family) continue;
+        return QString(
+                   "%1 holds %2% of the film's chromatic signal (chroma-weighted, OKLCh %3°–%4°). "
+                   "%5% of the picture is chromatic; the film's mean hue is %6° (OKLCh), %7° in "
+                   "CIELAB "
+                   "LCh(ab); circular variance %8; %9 shots.")
+            .arg(family, num(100 * d.film_shares[f], 1))
+            .arg(d.families[f].from_deg)
+            .arg(d.families[f].to_deg)
+            .arg(num(100 * d.film_chromatic, 1), num(d.film_hue_mean, 1),
+                 num(d.film_hue_mean_lab, 1), num(d.film_variance, 3))
+            .arg(d.shots.size());
+    }
+    return QString("No hue family named '%1' in this analysis.").arg(family);
+}
+
+QStringList how_to_read(const charts::ReportData& d) {
+    return {
+        "How to read this. Every number is measured in light, not in code values: each frame is "
+        "decoded "
+        "with its stream's own matrix, range, transfer function and primaries (or the assumptions "
+        "listed "
+        "above), converted to linear light and then to OKLab, a perceptual colour space whose hue "
+        "angle "
+        "follows how people see hue. CIELAB values are given beside it for comparison with "
+        "film-studies tools.",
+        "Chromatic pixels. A pixel has a hue only if its OKLab chroma is at least " +
+            num(d.min_chroma, 3) +
+            " (about one just-noticeable difference from grey) and its lightness lies between " +
+            num(d.near_black_l, 2) + " and " + num(d.near_white_l, 2) +
+            ". The others are achromatic.",
+        "Shares. The share of a hue family is the chroma of its chromatic pixels divided by the "
+        "chroma of "
+        "all chromatic pixels (chroma-weighted): a saturated pixel counts more than a greyish one. "
+        "Pixel "
+        "shares (in summary.json) count pixels instead. Film and shot shares pool all their "
+        "pixels.",
+        "Mean hue and variance. The mean hue is the direction of the chroma-weighted mean of the "
+        "colours "
+        "(a circular mean: 350° and 10° average to 0°, not 180°); circular variance is 0 for a "
+        "single hue "
+        "and 1 when hues cancel out.",
+        "Charts. The share over time is averaged into at most 1500 points; grey lines mark shot "
+        "boundaries "
+        "(cuts, fades, dissolves). The stacked chart shows every family's share, so the colour "
+        "that "
+        "replaces a missing one is visible. The histogram and wheel show the film's chroma by hue "
+        "in 5° bins, "
+        "each bar drawn in its own hue.",
+        "Palettes. Dominant colours by weighted k-means in OKLab over area-averaged thumbnails of "
+        "every "
+        "frame, colours closer than ΔE_OK 0.04 merged; weights are shares of pixels. Hex values "
+        "are sRGB.",
+        "Barcode. One column per frame (or per slice of a long film), the frame's mean colour "
+        "averaged in "
+        "linear light; the hue barcode shows each column's dominant hue at a fixed lightness.",
+        "Full definitions, formulas and references: docs/color-science.md and docs/shots.md in "
+        "huescope's "
+        "source; every number here is also in summary.json and frames.csv.",
+    };
+}
+
+}  // namespace huescope::report

@@ -1,0 +1,21 @@
+#pragma once
+// Words shared by the HTML and PDF reports, so that both say the same thing.
+
+#include <QString>
+#include <QStringList>
+
+#include "../charts/report_data.hpp"
+
+namespace huescope::report {
+
+QString report_title(const charts::ReportData& data);
+/// "Film / duration / resolution / ..." as label, value pairs.
+std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& data);
+/// The headline sentence: how much of the chromatic signal the family holds.
+QString headline(const charts::ReportData& data, const QString& family);
+/// "How to read this" and the definition of every number, as paragraphs.
+QStringList how_to_read(const charts::ReportData& data);
+/// A number with a fixed number of decimals, or an em dash when undefined.
+QString num(double value, int decimals = 3);
+
+}  // namespace huescope::report

@@ -1,0 +1,102 @@
+// The palette report as a reader gets it: one self-contained HTML file and a PDF that renders,
+// with its fonts embedded.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "run_command.hpp"
+#include "test_paths.hpp"
+
+using testing_support::CommandResult;
+using testing_support::media;
+namespace fs = std::filesystem;
+
+namespace {
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (std::size_t p = 0; (p = text.find(what, p)) != std::string::npos; p += what.size()) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
+    const fs::path dir = testing_support::scratch_dir();
+    const fs::path out = dir / "out";
+    const CommandResult r =
+        testing_support::run_command(HUESCOPE_CLI_PATH,
+                                     {"analyze", media("shot_edit.mkv"), "-o", out.string(), "-q",
+                                      "--report", "--charts", (dir / "charts").string()},
+                                     dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << "a quiet run prints nothing: " << r.err;
+
+    const std::string html = testing_support::slurp(out / "report.html");
+    ASSERT_FALSE(html.empty());
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(html.find("</html>"), std::string::npos);
+    EXPECT_GE(count(html, "<svg"), 4) << "every chart inline";
+    EXPECT_EQ(count(html, "<svg"), count(html, "</svg>"));
+    // No external asset: every src is a data URI, no stylesheet or script is fetched, and the only
+    // URLs are SVG namespace names, which are never fetched.
+    const std::regex src(R"re(src="([^"]*)")re");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), src);
+         it != std::sregex_iterator(); ++it) {
+        EXPECT_EQ((*it)[1].str().rfind("data:", 0), 0u) << (*it)[1].str().substr(0, 40);
+    }
+    EXPECT_EQ(count(html, "<link"), 0);
+    EXPECT_EQ(count(html, "<script"), 0);
+    const std::regex url(R"re((https?://[^"' )]+))re");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), url);
+         it != std::sregex_iterator(); ++it) {
+        const std::string u = (*it)[1].str();
+        EXPECT_TRUE(u.rfind("http://www.w3.org/", 0) == 0) << "external reference: " << u;
+    }
+    EXPECT_NE(html.find("Palette of the film"), std::string::npos);
+    EXPECT_NE(html.find("How to read this"), std::string::npos);
+
+    // The PDF: every page renders, and every font is embedded.
+    const CommandResult info =
+        testing_support::run_command("/usr/bin/pdfinfo", {(out / "report.pdf").string()}, dir);
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info.out, pages, std::regex(R"(Pages:\s+(\d+))")));
+    const int page_count = std::stoi(pages[1].str());
+    EXPECT_GE(page_count, 3);
+    const CommandResult render = testing_support::run_command(
+        "/usr/bin/pdftoppm",
+        {"-r", "30", "-png", (out / "report.pdf").string(), (dir / "page").string()}, dir);
+    EXPECT_EQ(render.exit_code, 0) << render.err;
+    int rendered = 0;
+    for (const auto& entry : fs::directory_iterator(dir))
+        rendered += entry.path().filename().string().rfind("page", 0) == 0;
+    EXPECT_EQ(rendered, page_count);
+    const CommandResult fonts =
+        testing_support::run_command("/usr/bin/pdffonts", {(out / "report.pdf").string()}, dir);
+    ASSERT_EQ(fonts.exit_code, 0);
+    EXPECT_NE(fonts.out.find("DejaVuSans"), std::string::npos) << fonts.out;
+    std::istringstream lines(fonts.out);
+    std::string line;
+    int font_rows = 0;
+    while (std::getline(lines, line)) {
+        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+        ++font_rows;
+        EXPECT_NE(line.find(" yes "), std::string::npos) << "font not embedded: " << line;
+    }
+    EXPECT_GT(font_rows, 0);
+
+    for (const char* chart :
+         {"family_over_time", "families_stacked", "hue_histogram", "hue_wheel"}) {
+        EXPECT_GT(fs::file_size(dir / "charts" / (std::string(chart) + ".png")), 1000u) << chart;
+        EXPECT_GT(fs::file_size(dir / "charts" / (std::string(chart) + ".svg")), 1000u) << chart;
+    }
+}
+
+TEST(Report, MissingAnalysisIsAClearError) {
+    const fs::path dir = testing_support::scratch_dir();
+    const CommandResult r = testing_support::run_command(
+        HUESCOPE_CLI_PATH, {"report", (dir / "nothing").string()}, dir);
+    EXPECT_EQ(r.exit_code, 66) << r.err;
+    EXPECT_NE(r.err.find("summary.json"), std::string::npos) << r.err;
+}
