@@ -30,9 +30,10 @@ TEST(Palette, CellsKeepExactMeansAndMerge) {
     EXPECT_NEAR(p[0].oklab[1], 0.1, 1e-6);
     EXPECT_NEAR(p[1].oklab[2], 0.08, 1e-6);
 
-    // Two colours 0.01 apart merge at the default threshold (0.04) and stay apart at 0.005.
+    // Two colours 0.03 apart (in neighbouring cells) merge at the default threshold (0.04) and
+    // stay apart at 0.005.
     ColorCells close;
-    const float near[] = {0.5f, 0.10f, 0.0f, 0.5f, 0.11f, 0.0f};
+    const float near[] = {0.5f, 0.10f, 0.0f, 0.5f, 0.13f, 0.0f};
     close.add(near, 2);
     EXPECT_EQ(close.palette().size(), 1u);
     PaletteParams strict;
