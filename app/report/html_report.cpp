@@ -33,9 +33,9 @@ QString swatch_row(const std::vector<charts::Swatch>& palette, bool details) {
                     "style=\"background:%2\"></div>")
                     .arg(std::max(1, int(s.weight * 1000)))
                     .arg(s.hex);
-        html += QString("<div class=\"label\">%1<br>%2%").arg(s.hex, num(100 * s.weight, 1));
+        html += QString("<div class=\"label\">%1<br/>%2%").arg(s.hex, num(100 * s.weight, 1));
         if (details) {
-            html += QString("<br>OKLCh %1 %2 %3°<br>Lab %4 %5 %6")
+            html += QString("<br/>OKLCh %1 %2 %3°<br/>Lab %4 %5 %6")
                         .arg(num(s.oklch[0], 2), num(s.oklch[1], 3), num(s.oklch[2], 0))
                         .arg(num(s.cielab[0], 1), num(s.cielab[1], 1), num(s.cielab[2], 1));
         }
@@ -76,7 +76,7 @@ QString escaped(const QString& text) {
 }
 
 QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& charts) {
-    QString html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+    QString html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>" +
                    escaped(report_title(d)) + "</title><style>" + kStyle +
                    "</style></head><body>\n";
     html += "<h1>" + escaped(report_title(d)) + "</h1>\n";
@@ -87,11 +87,11 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
     html += "</table>\n<h2>Palette of the film</h2>" + swatch_row(d.palette, true);
     html += "\n<h2>Barcode</h2><p>Mean colour of each frame, averaged in linear light:</p>";
     if (!d.barcode.isNull())
-        html += "<img class=\"barcode\" alt=\"barcode\" src=\"" + data_uri(d.barcode) + "\">";
+        html += "<img class=\"barcode\" alt=\"barcode\" src=\"" + data_uri(d.barcode) + "\"/>";
     html += "<p>Dominant hue of each frame:</p>";
     if (!d.hue_barcode.isNull()) {
         html +=
-            "<img class=\"barcode\" alt=\"hue barcode\" src=\"" + data_uri(d.hue_barcode) + "\">";
+            "<img class=\"barcode\" alt=\"hue barcode\" src=\"" + data_uri(d.hue_barcode) + "\"/>";
     }
     html += "\n<h2>Charts</h2><div class=\"charts\">";
     for (charts::Chart& c : charts) {
@@ -100,10 +100,16 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
                 inline_svg(charts::to_svg(*c.chart, wide ? kWideChart : kSquareChart)) +
                 "</figure>\n";
     }
+    html += "</div>\n<h2>Palettes of the longest shots</h2>";
+    for (const charts::ShotRow* s : longest_shots(d, 6)) {
+        html += QString("<p>Shot %1, %2 s to %3 s</p>")
+                    .arg(s->index)
+                    .arg(num(s->start_s, 2), num(s->end_s, 2)) +
+                swatch_row(s->palette, true);
+    }
     html +=
-        "</div>\n<h2>Shots</h2><table class=\"shots\"><tr><th>#</th><th>start (s)</th><th>end "
-        "(s)</th>"
-        "<th>frames</th><th>begins by</th>";
+        "\n<h2>Shots</h2><table class=\"shots\"><tr><th>#</th><th>start (s)</th>"
+        "<th>end (s)</th><th>frames</th><th>begins by</th>";
     for (const charts::FamilyBand& f : d.families) html += "<th>" + escaped(f.name) + "</th>";
     html += "<th>mean hue</th><th>chromatic</th><th>chroma</th><th>palette</th></tr>";
     for (const charts::ShotRow& s : d.shots) {

@@ -48,6 +48,21 @@ class PageFlow {
         m_y += h + gap();
     }
 
+    // Two square charts side by side.
+    void chart_pair(QChart& left, QChart& right) {
+        const double w = (m_width - gap()) / 2;
+        room(w);
+        const QSizeF logical(470, 470);
+        for (int i = 0; i < 2; ++i) {
+            m_painter.save();
+            m_painter.translate(i * (w + gap()), m_y);
+            m_painter.scale(w / logical.width(), w / logical.height());
+            charts::paint(i == 0 ? left : right, m_painter, QRectF(QPointF(0, 0), logical));
+            m_painter.restore();
+        }
+        m_y += w + gap();
+    }
+
     void image(const QImage& image, double height) {
         if (image.isNull()) return;
         room(height);
@@ -122,11 +137,25 @@ bool pdf_report(const charts::ReportData& d, std::vector<charts::Chart>& charts,
     page.image(d.hue_barcode, page.line() * 4);
 
     page.new_page();
+    std::vector<QChart*> squares;
     for (charts::Chart& c : charts) {
-        const bool wide = c.id.startsWith("famil");
-        page.chart(*c.chart, wide ? 0.36 : 0.62);
+        if (c.id.startsWith("famil")) {
+            page.chart(*c.chart, 0.36);
+        } else {
+            squares.push_back(c.chart.get());
+        }
     }
+    if (squares.size() == 2) page.chart_pair(*squares[0], *squares[1]);
 
+    page.new_page();
+    page.text("Palettes of the longest shots", 11, true);
+    for (const charts::ShotRow* s : longest_shots(d, 6)) {
+        page.text(QString("Shot %1, %2 s to %3 s")
+                      .arg(s->index)
+                      .arg(num(s->start_s, 2), num(s->end_s, 2)),
+                  8, true);
+        page.swatches(s->palette, page.line() * 2.5, true);
+    }
     page.new_page();
     page.text("Shots", 11, true);
     for (const charts::ShotRow& s : d.shots) {

@@ -1,12 +1,24 @@
 #include "report_text.hpp"
 
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
 
 namespace huescope::report {
 
 QString num(double value, int decimals) {
     return std::isnan(value) ? QStringLiteral("—") : QString::number(value, 'f', decimals);
+}
+
+std::vector<const charts::ShotRow*> longest_shots(const charts::ReportData& d, std::size_t count) {
+    std::vector<const charts::ShotRow*> shots;
+    for (const charts::ShotRow& s : d.shots) shots.push_back(&s);
+    std::stable_sort(shots.begin(), shots.end(),
+                     [](const charts::ShotRow* a, const charts::ShotRow* b) {
+                         return a->end_frame - a->start_frame > b->end_frame - b->start_frame;
+                     });
+    if (shots.size() > count) shots.resize(count);
+    return shots;
 }
 
 QString report_title(const charts::ReportData& d) {

@@ -15,6 +15,9 @@ std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& d
 QString headline(const charts::ReportData& data, const QString& family);
 /// "How to read this" and the definition of every number, as paragraphs.
 QStringList how_to_read(const charts::ReportData& data);
+/// The `count` longest shots, longest first (the palettes a reader looks at first).
+std::vector<const charts::ShotRow*> longest_shots(const charts::ReportData& data,
+                                                  std::size_t count);
 /// A number with a fixed number of decimals, or an em dash when undefined.
 QString num(double value, int decimals = 3);
 

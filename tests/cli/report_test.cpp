@@ -2,6 +2,7 @@
 // with its fonts embedded.
 #include <gtest/gtest.h>
 
+#include <QXmlStreamReader>
 #include <regex>
 
 #include "run_command.hpp"
@@ -38,6 +39,16 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
     EXPECT_NE(html.find("</html>"), std::string::npos);
     EXPECT_GE(count(html, "<svg"), 4) << "every chart inline";
     EXPECT_EQ(count(html, "<svg"), count(html, "</svg>"));
+    // The page is written in the XML-compatible syntax of HTML, so a strict parser must read it
+    // to the end without an error.
+    QXmlStreamReader xml(QByteArray::fromStdString(html));
+    int elements = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement) ++elements;
+    }
+    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString() << " at line "
+                                 << xml.lineNumber();
+    EXPECT_GT(elements, 100);
     // No external asset: every src is a data URI, no stylesheet or script is fetched, and the only
     // URLs are SVG namespace names, which are never fetched.
     const std::regex src(R"re(src="([^"]*)")re");
