@@ -70,17 +70,8 @@ bool read_frames(const QString& path, ReportData& data, QString& error) {
 }  // namespace
 
 QColor hue_color(double hue_deg) {
-    const double rad = hue_deg * 3.14159265358979323846 / 180.0;
-    for (double chroma = 0.14; chroma > 0.0; chroma -= 0.005) {
-        const Vec3 rgb = working_rgb_from_xyz(
-            oklab_to_xyz({0.70, chroma * std::cos(rad), chroma * std::sin(rad)}));
-        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 &&
-            rgb[2] <= 1) {
-            return QColor::fromRgbF(float(srgb_encode(rgb[0])), float(srgb_encode(rgb[1])),
-                                    float(srgb_encode(rgb[2])));
-        }
-    }
-    return QColor(150, 150, 150);
+    const Vec3 srgb = hue_swatch_srgb(hue_deg, 0.70, 0.14);
+    return QColor::fromRgbF(float(srgb[0]), float(srgb[1]), float(srgb[2]));
 }
 
 bool load_report_data(const QString& folder, ReportData& d, QString& error) {

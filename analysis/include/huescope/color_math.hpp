@@ -69,6 +69,10 @@ Vec3 xyz_to_cielab(const Vec3& xyz);
 /// OKLab -> XYZ (D65), the exact inverse of xyz_to_oklab.
 Vec3 oklab_to_xyz(const Vec3& lab);
 
+/// The sRGB colour (encoded, 0..1) that shows an OKLCh hue at `lightness`, with the largest chroma
+/// up to `max_chroma` that sRGB can display: how charts and barcodes paint a hue.
+Vec3 hue_swatch_srgb(double hue_deg, double lightness, double max_chroma);
+
 /// Cube root accurate to about 1e-15 relative, several times faster than std::cbrt.
 double cube_root(double x);
 

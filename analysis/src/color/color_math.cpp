@@ -221,6 +221,20 @@ Vec3 xyz_to_cielab(const Vec3& xyz) {
     return {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
 }
 
+Vec3 hue_swatch_srgb(double hue_deg, double lightness, double max_chroma) {
+    const double rad = hue_deg * (std::numbers::pi / 180.0);
+    for (double chroma = max_chroma; chroma > 0.0; chroma -= 0.005) {
+        const Vec3 rgb = working_rgb_from_xyz(
+            oklab_to_xyz({lightness, chroma * std::cos(rad), chroma * std::sin(rad)}));
+        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 &&
+            rgb[2] <= 1) {
+            return {srgb_encode(rgb[0]), srgb_encode(rgb[1]), srgb_encode(rgb[2])};
+        }
+    }
+    const double grey = srgb_encode(std::clamp(lightness * lightness * lightness, 0.0, 1.0));
+    return {grey, grey, grey};
+}
+
 double hue_degrees(double a, double b) {
     if (a == 0.0 && b == 0.0) return 0.0;
     double h = std::atan2(b, a) * (180.0 / std::numbers::pi);

@@ -17,18 +17,12 @@ uint8_t srgb8(double linear) {
     return static_cast<uint8_t>(std::lround(255.0 * srgb_encode(std::clamp(linear, 0.0, 1.0))));
 }
 
-// The sRGB colour of an OKLCh hue at a fixed lightness, chroma reduced until it is in gamut.
+// A hue drawn at a fixed lightness, as saturated as sRGB allows (up to chroma 0.16).
 std::array<uint8_t, 3> hue_swatch(double hue_deg) {
-    const double rad = hue_deg * 3.14159265358979323846 / 180.0;
-    for (double chroma = 0.16; chroma > 0.0; chroma -= 0.005) {
-        const Vec3 rgb = working_rgb_from_xyz(
-            oklab_to_xyz({0.72, chroma * std::cos(rad), chroma * std::sin(rad)}));
-        if (rgb[0] >= 0 && rgb[1] >= 0 && rgb[2] >= 0 && rgb[0] <= 1 && rgb[1] <= 1 &&
-            rgb[2] <= 1) {
-            return {srgb8(rgb[0]), srgb8(rgb[1]), srgb8(rgb[2])};
-        }
-    }
-    return {160, 160, 160};
+    const Vec3 srgb = hue_swatch_srgb(hue_deg, 0.72, 0.16);
+    std::array<uint8_t, 3> out{};
+    for (int c = 0; c < 3; ++c) out[c] = static_cast<uint8_t>(std::lround(255.0 * srgb[c]));
+    return out;
 }
 
 // Paints each column's colour down the whole height.
