@@ -28,7 +28,9 @@ class CodeDecoder {
     void decode_float(const std::vector<float>& rgb, int width, int height, LinearImage& out) const;
 
   private:
+    void convert_rows(const CodeImage& codes, int first_row, int last_row) const;
     void linearize_in_place(std::vector<float>& rgb) const;
+    void linearize_range(float* rgb, std::size_t pixels) const;
     void to_working_in_place(std::vector<float>& rgb) const;
     double linearize(double encoded) const;
 

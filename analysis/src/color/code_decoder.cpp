@@ -5,6 +5,7 @@
 #include <string>
 
 #include "huescope/color_math.hpp"
+#include "huescope/parallel.hpp"
 #include "ocio/ocio_stage.hpp"
 
 namespace huescope {
@@ -78,40 +79,14 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
     const std::size_t n = static_cast<std::size_t>(lw) * lh;
     m_full.resize(n * 3);
 
-    const CodeScale luma(codes.bit_depth, m_encoding.range, false);
-    const CodeScale chroma(codes.bit_depth, m_encoding.range, true);
-    const double kr = m_kr, kb = m_kb, kg = 1.0 - m_kr - m_kb;
-    const auto& p = codes.planes;
-    for (int y = 0; y < lh; ++y) {
-        float* dst = m_full.data() + static_cast<std::size_t>(y) * lw * 3;
-        const std::size_t chroma_row = static_cast<std::size_t>(y >> sy) * codes.width;
-        for (int x = 0; x < lw; ++x, dst += 3) {
-            const std::size_t i = static_cast<std::size_t>(y) * lw + x;
-            double rgb[3] = {0.0, 0.0, 0.0};
-            switch (codes.model) {
-                case PixelModel::YCbCr: {
-                    const double yy = luma(p[0][i]);
-                    const double cb = chroma(p[1][chroma_row + (x >> sx)]);
-                    const double cr = chroma(p[2][chroma_row + (x >> sx)]);
-                    // Inverse of Y' = Kr R' + Kg G' + Kb B', Cb = (B'-Y')/(2(1-Kb)), Cr =
-                    // (R'-Y')/(2(1-Kr)).
-                    rgb[0] = yy + 2.0 * (1.0 - kr) * cr;
-                    rgb[2] = yy + 2.0 * (1.0 - kb) * cb;
-                    rgb[1] = (yy - kr * rgb[0] - kb * rgb[2]) / kg;
-                    break;
-                }
-                case PixelModel::Rgb:
-                    for (int c = 0; c < 3; ++c) rgb[c] = luma(p[c][i]);
-                    break;
-                case PixelModel::Gray:
-                    rgb[0] = rgb[1] = rgb[2] = luma(p[0][i]);
-                    break;
-            }
-            // A video signal outside 0..1 is not displayable: a display clips it.
-            for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(std::clamp(rgb[c], 0.0, 1.0));
-        }
-    }
-    linearize_in_place(m_full);
+    const std::size_t chunks = parallel_chunks();
+    parallel_for(chunks, [&](std::size_t chunk) {
+        std::size_t first_row = 0, last_row = 0;
+        chunk_range(static_cast<std::size_t>(lh), chunks, chunk, first_row, last_row);
+        convert_rows(codes, int(first_row), int(last_row));
+        // Rows are independent through the transfer function too.
+        linearize_range(m_full.data() + first_row * lw * 3, (last_row - first_row) * lw);
+    });
 
     out.width = codes.width;
     out.height = codes.height;
@@ -119,22 +94,69 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
         out.rgb = m_full;
     } else {
         out.rgb.assign(static_cast<std::size_t>(codes.width) * codes.height * 3, 0.0f);
-        for (int gy = 0; gy < codes.height; ++gy) {
-            const int row0 = gy << sy, row1 = std::min(lh, (gy + 1) << sy);
-            for (int gx = 0; gx < codes.width; ++gx) {
-                const int col0 = gx << sx, col1 = std::min(lw, (gx + 1) << sx);
-                double sum[3] = {0.0, 0.0, 0.0};
-                for (int y = row0; y < row1; ++y)
-                    for (int x = col0; x < col1; ++x)
-                        for (int c = 0; c < 3; ++c)
-                            sum[c] += m_full[(static_cast<std::size_t>(y) * lw + x) * 3 + c];
-                const double count = double((row1 - row0) * (col1 - col0));
-                float* dst = out.rgb.data() + (static_cast<std::size_t>(gy) * codes.width + gx) * 3;
-                for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(sum[c] / count);
+        parallel_for(chunks, [&](std::size_t chunk) {
+            std::size_t first_row = 0, last_row = 0;
+            chunk_range(static_cast<std::size_t>(codes.height), chunks, chunk, first_row, last_row);
+            for (int gy = int(first_row); gy < int(last_row); ++gy) {
+                const int row0 = gy << sy, row1 = std::min(lh, (gy + 1) << sy);
+                for (int gx = 0; gx < codes.width; ++gx) {
+                    const int col0 = gx << sx, col1 = std::min(lw, (gx + 1) << sx);
+                    double sum[3] = {0.0, 0.0, 0.0};
+                    for (int y = row0; y < row1; ++y)
+                        for (int x = col0; x < col1; ++x)
+                            for (int c = 0; c < 3; ++c)
+                                sum[c] += m_full[(static_cast<std::size_t>(y) * lw + x) * 3 + c];
+                    const double count = double((row1 - row0) * (col1 - col0));
+                    float* dst =
+                        out.rgb.data() + (static_cast<std::size_t>(gy) * codes.width + gx) * 3;
+                    for (int c = 0; c < 3; ++c) dst[c] = static_cast<float>(sum[c] / count);
+                }
             }
-        }
+        });
     }
     to_working_in_place(out.rgb);
+}
+
+void CodeDecoder::convert_rows(const CodeImage& codes, int first_row, int last_row) const {
+    const CodeScale luma(codes.bit_depth, m_encoding.range, false);
+    const CodeScale chroma(codes.bit_depth, m_encoding.range, true);
+    const double kr = m_kr, kb = m_kb, kg = 1.0 - m_kr - m_kb;
+    const double r_cr = 2.0 * (1.0 - kr), b_cb = 2.0 * (1.0 - kb);
+    const int lw = codes.luma_width, sx = codes.subsample_x, sy = codes.subsample_y;
+    const uint16_t* p0 = codes.planes[0].data();
+    const uint16_t* p1 = codes.planes[1].data();
+    const uint16_t* p2 = codes.planes[2].data();
+    float* full = m_full.data();
+    const PixelModel model = codes.model;
+    for (int y = first_row; y < last_row; ++y) {
+        float* dst = full + static_cast<std::size_t>(y) * lw * 3;
+        const uint16_t* row = p0 + static_cast<std::size_t>(y) * lw;
+        const std::size_t chroma_row = static_cast<std::size_t>(y >> sy) * codes.width;
+        for (int x = 0; x < lw; ++x, dst += 3) {
+            double r, g, b;
+            if (model == PixelModel::YCbCr) {
+                const double yy = luma(row[x]);
+                const double cb = chroma(p1[chroma_row + (x >> sx)]);
+                const double cr = chroma(p2[chroma_row + (x >> sx)]);
+                // Inverse of Y' = Kr R' + Kg G' + Kb B', Cb = (B'-Y')/(2(1-Kb)), Cr =
+                // (R'-Y')/(2(1-Kr)).
+                r = yy + r_cr * cr;
+                b = yy + b_cb * cb;
+                g = (yy - kr * r - kb * b) / kg;
+            } else if (model == PixelModel::Rgb) {
+                const std::size_t i = static_cast<std::size_t>(y) * lw + x;
+                r = luma(p0[i]);
+                g = luma(p1[i]);
+                b = luma(p2[i]);
+            } else {
+                r = g = b = luma(row[x]);
+            }
+            // A video signal outside 0..1 is not displayable: a display clips it.
+            dst[0] = static_cast<float>(std::clamp(r, 0.0, 1.0));
+            dst[1] = static_cast<float>(std::clamp(g, 0.0, 1.0));
+            dst[2] = static_cast<float>(std::clamp(b, 0.0, 1.0));
+        }
+    }
 }
 
 void CodeDecoder::decode_float(const std::vector<float>& rgb, int width, int height,
@@ -148,12 +170,16 @@ void CodeDecoder::decode_float(const std::vector<float>& rgb, int width, int hei
 }
 
 void CodeDecoder::linearize_in_place(std::vector<float>& rgb) const {
+    linearize_range(rgb.data(), rgb.size() / 3);
+}
+
+void CodeDecoder::linearize_range(float* rgb, std::size_t pixels) const {
     if (m_ocio) {
-        m_ocio->apply(rgb.data(), rgb.size() / 3);
+        m_ocio->apply(rgb, pixels);
         return;
     }
     const bool hlg = m_encoding.transfer == Transfer::Hlg;
-    for (std::size_t i = 0; i + 2 < rgb.size(); i += 3) {
+    for (std::size_t i = 0; i < pixels * 3; i += 3) {
         Vec3 linear{linearize(rgb[i]), linearize(rgb[i + 1]), linearize(rgb[i + 2])};
         if (hlg) linear = hlg_ootf(linear, m_source_luma);
         for (int c = 0; c < 3; ++c) rgb[i + c] = static_cast<float>(linear[c]);

@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "huescope/color_math.hpp"
+#include "huescope/parallel.hpp"
 
 namespace huescope {
 namespace {
@@ -95,8 +96,38 @@ void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumu
     accumulate(image, Rect{0, 0, image.width, image.height}, params, acc);
 }
 
+namespace {
+void accumulate_rows(const LinearImage& image, const Rect& area, const MeasureParams& params,
+                     HueAccumulator& acc);
+}  // namespace
+
 void accumulate(const LinearImage& image, const Rect& area, const MeasureParams& params,
                 HueAccumulator& acc) {
+    // Row bands measured in parallel, each into its own accumulator, merged in band order: the
+    // result does not depend on scheduling.
+    const std::size_t chunks = std::min<std::size_t>(parallel_chunks(), std::max(area.height, 1));
+    if (chunks <= 1) {
+        accumulate_rows(image, area, params, acc);
+        return;
+    }
+    std::vector<HueAccumulator> parts(chunks);
+    parallel_for(chunks, [&](std::size_t chunk) {
+        std::size_t first = 0, last = 0;
+        chunk_range(static_cast<std::size_t>(area.height), chunks, chunk, first, last);
+        parts[chunk].reset(params.families.size());
+        const Rect band{area.x, area.y + int(first), area.width, int(last - first)};
+        accumulate_rows(image, band, params, parts[chunk]);
+    });
+    if (acc.family_weight.size() != params.families.size()) {
+        acc.family_weight.resize(params.families.size(), 0.0);
+        acc.family_count.resize(params.families.size(), 0);
+    }
+    for (const HueAccumulator& part : parts) acc.merge(part);
+}
+
+namespace {
+void accumulate_rows(const LinearImage& image, const Rect& area, const MeasureParams& params,
+                     HueAccumulator& acc) {
     const std::size_t families = params.families.size();
     if (acc.family_weight.size() != families) {
         acc.family_weight.resize(families, 0.0);
@@ -161,6 +192,8 @@ void accumulate(const LinearImage& image, const Rect& area, const MeasureParams&
         }
     }
 }
+
+}  // namespace
 
 HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
     HueSummary s;
