@@ -83,8 +83,9 @@ void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
 Command register_analyze(CLI::App& app, const std::string& command_line) {
     auto* cmd =
         app.add_subcommand("analyze",
-                           "Measure every frame's hue, chroma and lightness; write summary.json, "
-                           "frames.csv and hue_time.exr into the output folder");
+                           "Measure every frame's hue, chroma and lightness, find shots and "
+                           "palettes; write summary.json, frames.csv, hue_time.exr and the "
+                           "barcodes into the output folder");
     auto args = std::make_shared<AnalyzeArgs>();
     AnalyzeOptions& o = args->options;
     o.command_line = command_line;
