@@ -5,15 +5,29 @@
 # OUTDIR/shot_edit_truth.txt with one line per event:
 #   cut FRAME | fade FIRST LAST BOUNDARY | dissolve FIRST LAST | flash FRAME | pan FIRST LAST
 # (frame numbers of the edit, 0-based; FIRST..LAST span a gradual transition).
+# VARIANT b is a second, different edit (shorter shots and transitions, another order) written as
+# shot_edit_b.*: the detector's thresholds were tuned on variant a, so b checks they generalise.
 set -euo pipefail
-out=${1:?usage: make_shot_edit.sh OUTDIR}
-work="$out/shot_edit_parts"
-rm -rf "$work"
-mkdir -p "$work"
+out=${1:?usage: make_shot_edit.sh OUTDIR [a|b]}
+variant=${2:-a}
 ff() { ffmpeg -nostdin -v error -y "$@"; }
 size=320x180
 rate=24
 len=48
+fade_frames=12
+dissolve_frames=24
+flash_at=24
+suffix=""
+if [[ $variant == b ]]; then
+  len=40
+  fade_frames=8
+  dissolve_frames=18
+  flash_at=10
+  suffix="_b"
+fi
+work="$out/shot_edit${suffix}_parts"
+rm -rf "$work"
+mkdir -p "$work"
 
 # segment NAME GRAPH: exactly $len frames of an RGB source, lossless.
 segment() {
@@ -34,10 +48,10 @@ segment k "yuvtestsrc=s=$size:r=$rate"
 segment l "gradients=s=$size:r=$rate:c0=0x1d6b3a:c1=0xe0e060:nb_colors=2:seed=4:speed=0.02"
 segment m "gradients=s=$size:r=$rate:c0=0x5b2a86:c1=0x2aa0c0:nb_colors=2:seed=5:speed=0.02"
 # Not boundaries: a white flash in the middle of a shot, and a fast pan across a large picture.
-segment flash "testsrc2=s=$size:r=$rate,drawbox=c=white:t=fill:enable='eq(n,24)'"
+segment flash "testsrc2=s=$size:r=$rate,drawbox=c=white:t=fill:enable='eq(n,$flash_at)'"
 segment pan "mandelbrot=s=1600x180:r=$rate:start_scale=1.5,crop=320:180:'mod(n*40,1280)':0"
 
-truth="$out/shot_edit_truth.txt"
+truth="$out/shot_edit${suffix}_truth.txt"
 : > "$truth"
 # The edit is one filter graph over the segments, encoded once: each step joins the edit so far
 # ([eN]) with the next segment, by concatenation, fades or a cross-dissolve.
@@ -63,8 +77,8 @@ append_cut() {  # NEXT
   total=$((total + len))
 }
 
-append_fade() {  # NEXT: 12 frames out to black, 12 frames in from black
-  local n=12
+append_fade() {  # NEXT: frames out to black, then in from black
+  local n=$fade_frames
   next_input "$1"
   graph+="[$(previous)]fade=t=out:s=$((total - n)):n=$n[o$step];[$label]fade=t=in:s=0:n=$n[i$step];"
   graph+="[o$step][i$step]concat=n=2:v=1,settb=1/$rate[e$((step + 1))];"
@@ -73,24 +87,43 @@ append_fade() {  # NEXT: 12 frames out to black, 12 frames in from black
   total=$((total + len))
 }
 
-append_dissolve() {  # NEXT: a one-second cross-dissolve
-  local n=24
+append_dissolve() {  # NEXT: a cross-dissolve
+  local n=$dissolve_frames
   next_input "$1"
   local offset
   offset=$(awk "BEGIN { printf \"%.6f\", ($total - $n) / $rate }")
-  graph+="[$(previous)][$label]xfade=transition=fade:duration=1:offset=$offset,settb=1/$rate[e$((step + 1))];"
+  graph+="[$(previous)][$label]xfade=transition=fade:duration=$(awk "BEGIN { printf \"%.6f\", $n / $rate }"):offset=$offset,settb=1/$rate[e$((step + 1))];"
   step=$((step + 1))
   echo "dissolve $((total - n)) $((total - 1))" >> "$truth"
   total=$((total + len - n))
 }
 
+if [[ $variant == b ]]; then
+  append_dissolve l
+  append_cut f
+  append_fade c
+  append_cut flash
+  echo "flash $((total - len + flash_at))" >> "$truth"
+  append_dissolve j
+  append_cut m
+  append_cut h
+  append_fade b
+  append_dissolve g
+  append_cut pan
+  echo "pan $((total - len)) $((total - 1))" >> "$truth"
+  append_cut k
+  append_dissolve e
+  append_cut i
+  append_fade d
+  append_cut a
+else
 append_cut b
 append_cut c
 append_dissolve d
 append_cut e          # similar colours to d: a hard cut that a colour histogram barely sees
 append_fade f
 append_cut flash
-echo "flash $((total - len + 24))" >> "$truth"
+echo "flash $((total - len + flash_at))" >> "$truth"
 append_cut g
 append_dissolve h
 append_cut pan
@@ -102,8 +135,9 @@ append_cut l
 append_fade m
 append_dissolve a
 append_cut c
+fi
 
 ff "${inputs[@]}" -filter_complex "${graph%;}" -map "[e$step]" -c:v ffv1 -colorspace bt709 \
-   -color_primaries bt709 -color_trc bt709 -color_range tv "$out/shot_edit.mkv"
+   -color_primaries bt709 -color_trc bt709 -color_range tv "$out/shot_edit${suffix}.mkv"
 rm -rf "$work"
-echo "$total frames, $(wc -l < "$truth") events -> $out/shot_edit.mkv"
+echo "$total frames, $(wc -l < "$truth") events -> $out/shot_edit${suffix}.mkv"
