@@ -124,7 +124,6 @@ std::unique_ptr<QChart> families_stacked(const ReportData& d) {
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     std::vector<double> base(d.time_s.size(), 0.0);
-    QLineSeries* lower_previous = nullptr;
     for (std::size_t f = 0; f < d.families.size(); ++f) {
         std::vector<double> top(base.size());
         for (std::size_t i = 0; i < base.size(); ++i) {
@@ -143,9 +142,7 @@ std::unique_ptr<QChart> families_stacked(const ReportData& d) {
         area->attachAxis(x);
         area->attachAxis(y);
         base = top;
-        lower_previous = lower;
     }
-    (void)lower_previous;
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }

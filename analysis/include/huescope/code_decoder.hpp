@@ -28,7 +28,8 @@ class CodeDecoder {
     void decode_float(const std::vector<float>& rgb, int width, int height, LinearImage& out) const;
 
   private:
-    void convert_rows(const CodeImage& codes, int first_row, int last_row) const;
+    /// R'G'B' of luma rows [first_row, last_row), one pixel per luma sample, into `full`.
+    void convert_rows(const CodeImage& codes, int first_row, int last_row, float* full) const;
     void linearize_in_place(std::vector<float>& rgb) const;
     void linearize_range(float* rgb, std::size_t pixels) const;
     void to_working_in_place(std::vector<float>& rgb) const;
@@ -43,7 +44,7 @@ class CodeDecoder {
     /// single cost of a frame.
     std::vector<double> m_eotf_table;
     std::shared_ptr<const OcioStage> m_ocio;
-    mutable std::vector<float> m_full;  ///< scratch: one pixel per luma sample
+    mutable std::vector<float> m_full;  ///< scratch for subsampled video: one pixel per luma sample
 };
 
 /// Normalised non-linear value of a luma (or R'G'B') code: 0 = black, 1 = nominal white.

@@ -55,6 +55,8 @@ struct HueAccumulator {
     std::vector<uint64_t> family_count;  ///< chromatic pixels in each family
 
     void reset(std::size_t family_count_size);
+    /// Mean linear light (working space) of the measured pixels: the mean colour; NaN if none.
+    std::array<double, 3> mean_rgb() const;
     void merge(const HueAccumulator& other);
 };
 

@@ -77,22 +77,23 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
     const int lw = codes.luma_width, lh = codes.luma_height;
     const int sx = codes.subsample_x, sy = codes.subsample_y;
     const std::size_t n = static_cast<std::size_t>(lw) * lh;
-    m_full.resize(n * 3);
+    const bool subsampled = sx != 0 || sy != 0;
+    // Without subsampling the luma grid is the analysis grid: decode straight into the output.
+    std::vector<float>& full = subsampled ? m_full : out.rgb;
+    full.resize(n * 3);
 
     const std::size_t chunks = parallel_chunks();
     parallel_for(chunks, [&](std::size_t chunk) {
         std::size_t first_row = 0, last_row = 0;
         chunk_range(static_cast<std::size_t>(lh), chunks, chunk, first_row, last_row);
-        convert_rows(codes, int(first_row), int(last_row));
+        convert_rows(codes, int(first_row), int(last_row), full.data());
         // Rows are independent through the transfer function too.
-        linearize_range(m_full.data() + first_row * lw * 3, (last_row - first_row) * lw);
+        linearize_range(full.data() + first_row * lw * 3, (last_row - first_row) * lw);
     });
 
     out.width = codes.width;
     out.height = codes.height;
-    if (sx == 0 && sy == 0) {
-        out.rgb = m_full;
-    } else {
+    if (subsampled) {
         out.rgb.assign(static_cast<std::size_t>(codes.width) * codes.height * 3, 0.0f);
         parallel_for(chunks, [&](std::size_t chunk) {
             std::size_t first_row = 0, last_row = 0;
@@ -117,7 +118,8 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
     to_working_in_place(out.rgb);
 }
 
-void CodeDecoder::convert_rows(const CodeImage& codes, int first_row, int last_row) const {
+void CodeDecoder::convert_rows(const CodeImage& codes, int first_row, int last_row,
+                               float* full) const {
     const CodeScale luma(codes.bit_depth, m_encoding.range, false);
     const CodeScale chroma(codes.bit_depth, m_encoding.range, true);
     const double kr = m_kr, kb = m_kb, kg = 1.0 - m_kr - m_kb;
@@ -126,7 +128,6 @@ void CodeDecoder::convert_rows(const CodeImage& codes, int first_row, int last_r
     const uint16_t* p0 = codes.planes[0].data();
     const uint16_t* p1 = codes.planes[1].data();
     const uint16_t* p2 = codes.planes[2].data();
-    float* full = m_full.data();
     const PixelModel model = codes.model;
     for (int y = first_row; y < last_row; ++y) {
         float* dst = full + static_cast<std::size_t>(y) * lw * 3;

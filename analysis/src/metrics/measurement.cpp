@@ -58,6 +58,13 @@ void HueAccumulator::reset(std::size_t families) {
     family_count.assign(families, 0);
 }
 
+std::array<double, 3> HueAccumulator::mean_rgb() const {
+    std::array<double, 3> mean{};
+    for (int c = 0; c < 3; ++c)
+        mean[c] = pixels > 0 ? sum_rgb[c] / static_cast<double>(pixels) : kNaN;
+    return mean;
+}
+
 void HueAccumulator::merge(const HueAccumulator& o) {
     pixels += o.pixels;
     invalid += o.invalid;
@@ -207,7 +214,7 @@ HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
     s.near_white_fraction = any ? static_cast<double>(acc.near_white) / pixels : kNaN;
     s.mean_chroma = any ? acc.sum_chroma / pixels : kNaN;
     s.mean_lightness = any ? acc.sum_lightness / pixels : kNaN;
-    for (int c = 0; c < 3; ++c) s.mean_rgb[c] = any ? acc.sum_rgb[c] / pixels : kNaN;
+    s.mean_rgb = acc.mean_rgb();
     s.mean_chroma_chromatic = acc.chromatic > 0 ? acc.ok_sum_c / chromatic : kNaN;
     s.chroma_p50 = percentile(acc.chroma_hist, acc.pixels, 0.50, kChromaHistMax);
     s.chroma_p90 = percentile(acc.chroma_hist, acc.pixels, 0.90, kChromaHistMax);

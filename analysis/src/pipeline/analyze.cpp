@@ -209,7 +209,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         FrameSignature signature = make_signature(image, area);
         measured.thumbnail_oklab = signature.oklab;
         if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
-        barcode.add(summarize(measured.acc, o.measure).mean_rgb);
+        barcode.add(measured.acc.mean_rgb());
         film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
         result.film.merge(measured.acc);
         shots.add(std::move(measured));
