@@ -37,6 +37,19 @@ std::vector<Swatch> swatches(const json& list) {
     return out;
 }
 
+Stats stats(const json& j, const std::vector<FamilyBand>& families) {
+    Stats s;
+    for (const FamilyBand& f : families)
+        s.shares.push_back(number(j["shares"][f.name.toStdString()]));
+    s.hue_mean_deg = number(j["hue_mean_deg"]);
+    s.hue_mean_lab_deg = number(j["hue_mean_lab_deg"]);
+    s.hue_circular_variance = number(j["hue_circular_variance"]);
+    s.chromatic_fraction = number(j["chromatic_fraction"]);
+    s.mean_chroma = number(j["mean_chroma"]);
+    s.mean_lightness = number(j["mean_lightness"]);
+    return s;
+}
+
 bool read_frames(const QString& path, ReportData& data, QString& error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -119,14 +132,7 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
         d.families.push_back({text(f["name"]), number(f["from_deg"], 0), number(f["to_deg"], 0)});
     }
     const json& film = j["film"];
-    for (const FamilyBand& f : d.families)
-        d.film_shares.push_back(number(film["shares"][f.name.toStdString()]));
-    d.film_hue_mean = number(film["hue_mean_deg"]);
-    d.film_hue_mean_lab = number(film["hue_mean_lab_deg"]);
-    d.film_chromatic = number(film["chromatic_fraction"]);
-    d.film_mean_chroma = number(film["mean_chroma"]);
-    d.film_mean_lightness = number(film["mean_lightness"]);
-    d.film_variance = number(film["hue_circular_variance"]);
+    d.film = stats(film, d.families);
     for (const json& v : film["hue_histogram"]) d.hue_histogram.push_back(number(v, 0));
     d.palette = swatches(j["palette"]);
     int index = 0;
@@ -138,12 +144,7 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
         row.start_s = number(s["start_s"], 0);
         row.end_s = number(s["end_s"], 0);
         row.transition = text(s["transition"]);
-        for (const FamilyBand& f : d.families)
-            row.shares.push_back(number(s["shares"][f.name.toStdString()]));
-        row.hue_mean_deg = number(s["hue_mean_deg"]);
-        row.chromatic_fraction = number(s["chromatic_fraction"]);
-        row.mean_chroma = number(s["mean_chroma"]);
-        row.mean_lightness = number(s["mean_lightness"]);
+        row.stats = stats(s, d.families);
         row.palette = swatches(s["palette"]);
         d.shots.push_back(row);
     }

@@ -21,13 +21,19 @@ struct Swatch {
     double cielab[3] = {0, 0, 0};
 };
 
+/// The statistics summary.json gives alike for the film and for each shot.
+struct Stats {
+    std::vector<double> shares;  ///< per family, in `families` order
+    double hue_mean_deg = 0, hue_mean_lab_deg = 0, hue_circular_variance = 0,
+           chromatic_fraction = 0, mean_chroma = 0, mean_lightness = 0;
+};
+
 struct ShotRow {
     int index = 0;
     long long start_frame = 0, end_frame = 0;
     double start_s = 0, end_s = 0;
     QString transition;
-    std::vector<double> shares;  // per family, in `families` order
-    double hue_mean_deg = 0, chromatic_fraction = 0, mean_chroma = 0, mean_lightness = 0;
+    Stats stats;
     std::vector<Swatch> palette;
 };
 
@@ -42,9 +48,7 @@ struct ReportData {
     QString hue_space;
     double min_chroma = 0, near_black_l = 0, near_white_l = 0;
     std::vector<FamilyBand> families;
-    std::vector<double> film_shares;  // per family
-    double film_hue_mean = 0, film_hue_mean_lab = 0, film_chromatic = 0, film_mean_chroma = 0,
-           film_mean_lightness = 0, film_variance = 0;
+    Stats film;
     std::vector<double> hue_histogram;  // 360, sums to 1
     std::vector<Swatch> palette;
     std::vector<ShotRow> shots;

@@ -119,10 +119,10 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
                     .arg(s.start_frame)
                     .arg(s.end_frame)
                     .arg(escaped(s.transition));
-        for (double share : s.shares) html += "<td>" + num(share, 3) + "</td>";
+        for (double share : s.stats.shares) html += "<td>" + num(share, 3) + "</td>";
         html += QString("<td>%1°</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(num(s.hue_mean_deg, 0), num(s.chromatic_fraction, 2),
-                         num(s.mean_chroma, 3), mini_palette(s.palette));
+                    .arg(num(s.stats.hue_mean_deg, 0), num(s.stats.chromatic_fraction, 2),
+                         num(s.stats.mean_chroma, 3), mini_palette(s.palette));
     }
     html += "</table>\n<h2>How to read this</h2>";
     for (const QString& paragraph : how_to_read(d)) html += "<p>" + escaped(paragraph) + "</p>";

@@ -161,7 +161,7 @@ bool pdf_report(const charts::ReportData& d, std::vector<charts::Chart>& charts,
     for (const charts::ShotRow& s : d.shots) {
         QString shares;
         for (std::size_t f = 0; f < d.families.size(); ++f) {
-            shares += QString("%1 %2  ").arg(d.families[f].name, num(s.shares[f], 2));
+            shares += QString("%1 %2  ").arg(d.families[f].name, num(s.stats.shares[f], 2));
         }
         page.text(
             QString(
@@ -171,8 +171,8 @@ bool pdf_report(const charts::ReportData& d, std::vector<charts::Chart>& charts,
                     .arg(num(s.start_s, 2), num(s.end_s, 2))
                     .arg(s.start_frame)
                     .arg(s.end_frame)
-                    .arg(s.transition, num(s.hue_mean_deg, 0), num(s.chromatic_fraction, 2),
-                         num(s.mean_chroma, 3)) +
+                    .arg(s.transition, num(s.stats.hue_mean_deg, 0),
+                         num(s.stats.chromatic_fraction, 2), num(s.stats.mean_chroma, 3)) +
                 "\n" + shares,
             7);
         page.swatches(s.palette, page.line() * 1.2, false);

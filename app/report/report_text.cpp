@@ -59,11 +59,11 @@ QString headline(const charts::ReportData& d, const QString& family) {
                    "%5% of the picture is chromatic; the film's mean hue is %6° (OKLCh), %7° in "
                    "CIELAB "
                    "LCh(ab); circular variance %8; %9 shots.")
-            .arg(family, num(100 * d.film_shares[f], 1))
+            .arg(family, num(100 * d.film.shares[f], 1))
             .arg(d.families[f].from_deg)
             .arg(d.families[f].to_deg)
-            .arg(num(100 * d.film_chromatic, 1), num(d.film_hue_mean, 1),
-                 num(d.film_hue_mean_lab, 1), num(d.film_variance, 3))
+            .arg(num(100 * d.film.chromatic_fraction, 1), num(d.film.hue_mean_deg, 1),
+                 num(d.film.hue_mean_lab_deg, 1), num(d.film.hue_circular_variance, 3))
             .arg(d.shots.size());
     }
     return QString("No hue family named '%1' in this analysis.").arg(family);

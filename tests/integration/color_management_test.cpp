@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis_helpers.hpp"
 #include "exr_writer.hpp"
 #include "huescope/analyze.hpp"
 #include "huescope/code_decoder.hpp"
@@ -22,6 +23,7 @@
 #include "test_paths.hpp"
 
 using namespace huescope;
+using testing_support::analyze_into;
 namespace fs = std::filesystem;
 
 namespace {
@@ -99,15 +101,6 @@ void write_ycbcr_clip(const fs::path& out, int bits, double kr, double kb, Encod
     }
     file.close();
     wrap_raw(raw, bits == 8 ? "yuv420p" : "yuv420p10le", tags, out);
-}
-
-Result<AnalysisResult> analyze_into(const std::string& input, const fs::path& out,
-                                    const ColorOverrides& overrides = {}) {
-    AnalyzeOptions o;
-    o.input = input;
-    o.output_dir = out.string();
-    o.source.overrides = overrides;
-    return analyze(o);
 }
 
 class ColorManagement : public ::testing::Test {

@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "analysis_helpers.hpp"
 #include "huescope/analyze.hpp"
 #include "reference_color.hpp"
 #include "test_paths.hpp"
 
 using namespace huescope;
 using reference::Eotf;
+using testing_support::family_share;
 using testing_support::media;
 
 namespace {
@@ -30,12 +32,6 @@ AnalysisResult run(const std::string& clip, const ColorOverrides& overrides = {}
     Result<AnalysisResult> r = analyze(o);
     EXPECT_TRUE(r) << clip << ": " << (r ? "" : r.status().message());
     return r ? r.value() : AnalysisResult{};
-}
-
-double share(const HueSummary& s, const std::string& family, bool pixel = false) {
-    for (const auto& [name, value] : pixel ? s.pixel_shares : s.shares)
-        if (name == family) return value;
-    return -1;
 }
 
 struct Solid {
@@ -58,7 +54,7 @@ TEST(VideoKnownAnswers, SolidColoursHaveTheirHueAndFamily) {
         EXPECT_LT(reference::hue_distance(r.film_summary.hue_mean_lab_deg, lab.h), 1.0) << c.hex;
         EXPECT_NEAR(r.film_summary.mean_chroma, ok.c, 0.03 * ok.c) << c.hex;
         EXPECT_NEAR(r.film_summary.mean_lightness, ok.l, 0.01) << c.hex;
-        EXPECT_DOUBLE_EQ(share(r.film_summary, c.family), 1.0) << c.hex;
+        EXPECT_DOUBLE_EQ(family_share(r.film_summary, c.family), 1.0) << c.hex;
         EXPECT_DOUBLE_EQ(r.film_summary.chromatic_fraction, 1.0) << c.hex;
         EXPECT_LT(r.film_summary.hue_circular_variance, 1e-4) << c.hex;
     }
@@ -68,17 +64,17 @@ TEST(VideoKnownAnswers, NeutralGreyHasNoHue) {
     const AnalysisResult r = run("solid_808080_709_tv_8.mkv");
     EXPECT_EQ(r.film_summary.chromatic_fraction, 0.0);
     EXPECT_LT(r.film_summary.mean_chroma, 0.002);
-    EXPECT_TRUE(std::isnan(share(r.film_summary, "blue")));
+    EXPECT_TRUE(std::isnan(family_share(r.film_summary, "blue")));
 }
 
 TEST(VideoKnownAnswers, HalfBlueHalfOrangeSplitsByChroma) {
     const AnalysisResult r = run("split_blue_orange.mkv");
     const double c_blue = reference::oklch(0, 0, 255, Eotf::Gamma24).c;
     const double c_orange = reference::oklch(255, 128, 0, Eotf::Gamma24).c;
-    EXPECT_NEAR(share(r.film_summary, "blue"), c_blue / (c_blue + c_orange), 0.005);
-    EXPECT_NEAR(share(r.film_summary, "orange"), c_orange / (c_blue + c_orange), 0.005);
-    EXPECT_DOUBLE_EQ(share(r.film_summary, "blue", true), 0.5);
-    EXPECT_DOUBLE_EQ(share(r.film_summary, "orange", true), 0.5);
+    EXPECT_NEAR(family_share(r.film_summary, "blue"), c_blue / (c_blue + c_orange), 0.005);
+    EXPECT_NEAR(family_share(r.film_summary, "orange"), c_orange / (c_blue + c_orange), 0.005);
+    EXPECT_DOUBLE_EQ(family_share(r.film_summary, "blue", true), 0.5);
+    EXPECT_DOUBLE_EQ(family_share(r.film_summary, "orange", true), 0.5);
 }
 
 TEST(VideoKnownAnswers, CircularMeanAcrossZero) {
@@ -202,12 +198,12 @@ TEST(VideoKnownAnswers, StreamChoice) {
     AnalyzeOptions o = options_for("two_streams.mkv");
     Result<AnalysisResult> first = analyze(o);
     ASSERT_TRUE(first);
-    EXPECT_DOUBLE_EQ(share(first->film_summary, "blue"), 1.0);
+    EXPECT_DOUBLE_EQ(family_share(first->film_summary, "blue"), 1.0);
     o.source.stream_index = 1;
     Result<AnalysisResult> second = analyze(o);
     ASSERT_TRUE(second);
     EXPECT_EQ(second->source.stream_index, 1);
-    EXPECT_DOUBLE_EQ(share(second->film_summary, "orange"), 1.0);
+    EXPECT_DOUBLE_EQ(family_share(second->film_summary, "orange"), 1.0);
     o.source.stream_index = 7;
     Result<AnalysisResult> none = analyze(o);
     ASSERT_FALSE(none);
@@ -236,9 +232,9 @@ TEST(VideoKnownAnswers, InterlacedFieldsDoNotMixIntoFalseColour) {
     const AnalysisResult r = run("interlaced_fields.mp4");
     const double c_blue = reference::oklch(0, 0, 255, Eotf::Gamma24).c;
     const double c_orange = reference::oklch(255, 128, 0, Eotf::Gamma24).c;
-    EXPECT_NEAR(share(r.film_summary, "blue"), c_blue / (c_blue + c_orange), 0.005);
-    EXPECT_DOUBLE_EQ(share(r.film_summary, "blue", true), 0.5);
-    EXPECT_DOUBLE_EQ(share(r.film_summary, "orange", true), 0.5);
+    EXPECT_NEAR(family_share(r.film_summary, "blue"), c_blue / (c_blue + c_orange), 0.005);
+    EXPECT_DOUBLE_EQ(family_share(r.film_summary, "blue", true), 0.5);
+    EXPECT_DOUBLE_EQ(family_share(r.film_summary, "orange", true), 0.5);
     bool noted = false;
     for (const std::string& note : r.source.notes)
         noted |= note.find("interlaced") != std::string::npos;
