@@ -75,6 +75,9 @@ struct HueSummary {
     double near_black_fraction = 0.0;
     double near_white_fraction = 0.0;
     std::vector<std::pair<std::string, double>> shares;        ///< chroma-weighted
+    /// The shares' denominator: chroma summed over chromatic pixels in the hue space. It is the
+    /// weight of these pixels in the shares of any larger set (a shot, a film).
+    double hue_weight = 0.0;
     std::vector<std::pair<std::string, double>> pixel_shares;  ///< pixel-count
     double hue_mean_deg = 0.0;           ///< OKLCh, chroma-weighted circular mean
     double hue_mean_lab_deg = 0.0;       ///< CIELAB LCh(ab), chroma-weighted circular mean

@@ -222,6 +222,7 @@ HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
     s.lightness_p50 = percentile(acc.lightness_hist, acc.pixels, 0.50, kLightnessHistMax);
 
     const double family_total = params.hue_space == HueSpace::Oklch ? acc.ok_sum_c : acc.lab_sum_c;
+    s.hue_weight = family_total;
     for (std::size_t f = 0; f < params.families.size(); ++f) {
         const double weight = f < acc.family_weight.size() ? acc.family_weight[f] : 0.0;
         const double count = f < acc.family_count.size() ? acc.family_count[f] : 0.0;

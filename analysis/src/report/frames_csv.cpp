@@ -25,7 +25,8 @@ void FramesCsvWriter::write_header() {
     for (const HueBand& f : m_families) m_out << ",share_" << f.name;
     for (const HueBand& f : m_families) m_out << ",pixel_share_" << f.name;
     m_out << ",hue_mean_deg,hue_mean_lab_deg,hue_circular_variance,chromatic_fraction"
-             ",near_black_fraction,near_white_fraction,mean_chroma,chroma_p90,mean_lightness,shot"
+             ",near_black_fraction,near_white_fraction,mean_chroma,chroma_p90,mean_lightness,shot,"
+             "hue_weight"
              "\r\n";
 }
 
@@ -44,7 +45,9 @@ void FramesCsvWriter::write_row(int64_t frame, double time_s, const HueSummary& 
     field(m_out, s.mean_chroma);
     field(m_out, s.chroma_p90);
     field(m_out, s.mean_lightness);
-    m_out << ',' << shot << "\r\n";
+    m_out << ',' << shot;
+    field(m_out, s.hue_weight);  // appended in 0.2.0: columns are only ever added at the end
+    m_out << "\r\n";
 }
 
 }  // namespace huescope

@@ -5,13 +5,14 @@
 #include "huescope/color_math.hpp"
 
 namespace huescope {
+
+nlohmann::json number_or_null(double value) {
+    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
 namespace {
 
 using nlohmann::json;
-
-json number_or_null(double value) {
-    return std::isfinite(value) ? json(value) : json(nullptr);
-}
 
 json tags_json(const RawColorTags& tags) {
     return {{"matrix", tags.matrix},
@@ -134,6 +135,7 @@ json parameters_json(const AnalyzeOptions& options) {
 json hue_summary_json(const HueSummary& s) {
     return {{"shares", named_values(s.shares)},
             {"pixel_shares", named_values(s.pixel_shares)},
+            {"hue_weight", s.hue_weight},
             {"hue_mean_deg", number_or_null(s.hue_mean_deg)},
             {"hue_mean_lab_deg", number_or_null(s.hue_mean_lab_deg)},
             {"hue_circular_variance", number_or_null(s.hue_circular_variance)},

@@ -8,6 +8,8 @@
 
 namespace huescope {
 
+/// A finite number, or null (JSON has no NaN).
+nlohmann::json number_or_null(double value);
 nlohmann::json source_json(const SourceInfo& info);
 nlohmann::json parameters_json(const AnalyzeOptions& options);
 nlohmann::json hue_summary_json(const HueSummary& summary);
