@@ -1,5 +1,7 @@
 #include "charts.hpp"
 
+#include "chart_style.hpp"
+
 #include <QBuffer>
 #include <QGraphicsScene>
 #include <QPainter>
@@ -16,42 +18,6 @@ namespace {
 
 constexpr int kHueStep = 5;               // degrees per bar of the hue histogram and wheel
 constexpr std::size_t kMaxPoints = 1500;  // time series are averaged down to this many points
-
-QFont chart_font(int points) {
-    QFont f(report_font_family());
-    f.setPointSize(points);
-    return f;
-}
-
-std::unique_ptr<QChart> new_chart(const QString& title) {
-    auto chart = std::make_unique<QChart>();
-    chart->setTitle(title);
-    chart->setTitleFont(chart_font(11));
-    chart->setFont(chart_font(9));
-    chart->legend()->setFont(chart_font(8));
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
-QValueAxis* value_axis(const QString& title, double low, double high, int ticks) {
-    auto* axis = new QValueAxis;
-    axis->setRange(low, high);
-    axis->setTitleText(title);
-    axis->setTickCount(ticks);
-    axis->setLabelsFont(chart_font(8));
-    axis->setTitleFont(chart_font(8));
-    return axis;
-}
-
-// Hue axis 0..360 with a tick every 30 degrees (a category axis would squeeze 36+ labels, and
-// Qt's label format is printf-like, so the degree sign stays in the title).
-QValueAxis* hue_axis() {
-    auto* axis = value_axis("hue (OKLCh, degrees)", 0, 360, 13);
-    axis->setLabelFormat("%d");
-    return axis;
-}
 
 // Averages a per-frame series into at most kMaxPoints buckets, skipping undefined values.
 std::vector<QPointF> bucketed(const std::vector<double>& t, const std::vector<double>& v) {
@@ -70,12 +36,6 @@ std::vector<QPointF> bucketed(const std::vector<double>& t, const std::vector<do
         if (count > 0) points.emplace_back(sum_t / count, sum_v / count);
     }
     return points;
-}
-
-double family_hue(const FamilyBand& f) {
-    const double width =
-        f.from_deg < f.to_deg ? f.to_deg - f.from_deg : 360 - f.from_deg + f.to_deg;
-    return std::fmod(f.from_deg + width / 2, 360.0);
 }
 
 double end_time(const ReportData& d) {

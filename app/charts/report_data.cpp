@@ -8,45 +8,23 @@
 #include <nlohmann/json.hpp>
 
 #include "huescope/color_math.hpp"
+#include "json_read.hpp"
 
 namespace huescope::charts {
 namespace {
 
 using nlohmann::json;
 
-double number(const json& j, double fallback = std::numeric_limits<double>::quiet_NaN()) {
-    return j.is_number() ? j.get<double>() : fallback;
-}
-
-QString text(const json& j) {
-    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
-}
-
-std::vector<Swatch> swatches(const json& list) {
-    std::vector<Swatch> out;
-    for (const json& c : list) {
-        Swatch s;
-        s.hex = text(c["hex"]);
-        s.weight = number(c["weight"], 0);
-        for (int i = 0; i < 3; ++i) {
-            s.oklch[i] = number(c["oklch"][i], 0);
-            s.cielab[i] = number(c["cielab"][i], 0);
-        }
-        out.push_back(s);
-    }
-    return out;
-}
-
 Stats stats(const json& j, const std::vector<FamilyBand>& families) {
     Stats s;
     for (const FamilyBand& f : families)
-        s.shares.push_back(number(j["shares"][f.name.toStdString()]));
-    s.hue_mean_deg = number(j["hue_mean_deg"]);
-    s.hue_mean_lab_deg = number(j["hue_mean_lab_deg"]);
-    s.hue_circular_variance = number(j["hue_circular_variance"]);
-    s.chromatic_fraction = number(j["chromatic_fraction"]);
-    s.mean_chroma = number(j["mean_chroma"]);
-    s.mean_lightness = number(j["mean_lightness"]);
+        s.shares.push_back(json_number(j["shares"][f.name.toStdString()]));
+    s.hue_mean_deg = json_number(j["hue_mean_deg"]);
+    s.hue_mean_lab_deg = json_number(j["hue_mean_lab_deg"]);
+    s.hue_circular_variance = json_number(j["hue_circular_variance"]);
+    s.chromatic_fraction = json_number(j["chromatic_fraction"]);
+    s.mean_chroma = json_number(j["mean_chroma"]);
+    s.mean_lightness = json_number(j["mean_lightness"]);
     return s;
 }
 
@@ -89,63 +67,59 @@ QColor hue_color(double hue_deg) {
 
 bool load_report_data(const QString& folder, ReportData& d, QString& error) {
     d.folder = folder;
-    QFile file(folder + "/summary.json");
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!QFile::exists(folder + "/summary.json")) {
         error = "no summary.json in '" + folder + "': run huescope analyze first";
         return false;
     }
     json j;
-    try {
-        j = json::parse(file.readAll().toStdString());
-    } catch (const std::exception& e) {
-        error = "'" + folder + "/summary.json' is not valid JSON: " + e.what();
-        return false;
-    }
+    if (!read_json_file(folder + "/summary.json", j, error)) return false;
     const json& input = j["input"];
-    d.input = text(input["path"]);
-    d.codec = text(input["codec"]);
-    d.width = int(number(input["width"], 0));
-    d.height = int(number(input["height"], 0));
-    d.frame_rate = number(input["frame_rate"], 0);
-    d.duration_s = number(input["duration_s"], 0);
-    d.tool_version = text(j["tool"]["version"]);
-    d.generated = text(j["generated_utc"]);
-    d.frames_analyzed = static_cast<long long>(number(j["frames_analyzed"], 0));
+    d.input = json_text(input["path"]);
+    d.codec = json_text(input["codec"]);
+    d.width = int(json_number(input["width"], 0));
+    d.height = int(json_number(input["height"], 0));
+    d.frame_rate = json_number(input["frame_rate"], 0);
+    d.duration_s = json_number(input["duration_s"], 0);
+    d.tool_version = json_text(j["tool"]["version"]);
+    d.generated = json_text(j["generated_utc"]);
+    d.frames_analyzed = static_cast<long long>(json_number(j["frames_analyzed"], 0));
     const json& color = input["color"];
     for (const char* part : {"matrix", "range", "transfer"}) {
         d.decode << QString("%1 %2 (%3)")
-                        .arg(part, text(color[part]), text(color[std::string(part) + "_from"]));
+                        .arg(part, json_text(color[part]),
+                             json_text(color[std::string(part) + "_from"]));
     }
     d.decode << QString("primaries %1 (%2)")
-                    .arg(text(color["primaries"]["name"]), text(color["primaries_from"]));
-    if (!text(color["input_colorspace"]).isEmpty())
-        d.decode << "input colour space " + text(color["input_colorspace"]);
-    for (const json& note : color["assumptions"]) d.assumptions << text(note);
-    for (const json& note : input["notes"]) d.assumptions << text(note);
+                    .arg(json_text(color["primaries"]["name"]), json_text(color["primaries_from"]));
+    if (!json_text(color["input_colorspace"]).isEmpty())
+        d.decode << "input colour space " + json_text(color["input_colorspace"]);
+    for (const json& note : color["assumptions"]) d.assumptions << json_text(note);
+    for (const json& note : input["notes"]) d.assumptions << json_text(note);
 
     const json& params = j["parameters"];
-    d.hue_space = text(params["hue_space"]);
-    d.min_chroma = number(params["min_chroma"], 0);
-    d.near_black_l = number(params["near_black_l"], 0);
-    d.near_white_l = number(params["near_white_l"], 0);
+    d.hue_space = json_text(params["hue_space"]);
+    d.min_chroma = json_number(params["min_chroma"], 0);
+    d.near_black_l = json_number(params["near_black_l"], 0);
+    d.near_white_l = json_number(params["near_white_l"], 0);
     for (const json& f : params["families"]) {
-        d.families.push_back({text(f["name"]), number(f["from_deg"], 0), number(f["to_deg"], 0)});
+        d.families.push_back(
+            {json_text(f["name"]), json_number(f["from_deg"], 0), json_number(f["to_deg"], 0)});
     }
     const json& film = j["film"];
     d.film = stats(film, d.families);
-    for (const json& v : film["hue_histogram"]) d.hue_histogram.push_back(number(v, 0));
-    d.palette = swatches(j["palette"]);
+    for (const json& v : film["hue_histogram"]) d.hue_histogram.push_back(json_number(v, 0));
+    d.palette = json_swatches(j["palette"]);
     int index = 0;
     for (const json& s : j["shots"]) {
         ShotRow row;
         row.index = index++;
-        row.start_frame = static_cast<long long>(number(s["start_frame"], 0));
-        row.end_frame = static_cast<long long>(number(s["end_frame"], 0));
-        row.start_s = number(s["start_s"], 0);
-        row.end_s = number(s["end_s"], 0);
-        row.transition = text(s["transition"]);
+        row.start_frame = static_cast<long long>(json_number(s["start_frame"], 0));
+        row.end_frame = static_cast<long long>(json_number(s["end_frame"], 0));
+        row.start_s = json_number(s["start_s"], 0);
+        row.end_s = json_number(s["end_s"], 0);
+        row.transition = json_text(s["transition"]);
         row.stats = stats(s, d.families);
-        row.palette = swatches(s["palette"]);
+        row.palette = json_swatches(s["palette"]);
         d.shots.push_back(row);
     }
     const json& box = j["letterbox"];
@@ -154,13 +128,13 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
         d.letterbox =
             QString(
                 "picture area %1x%2 at (%3, %4) of the %5x%6 analysis grid; bars in %7 frames; %8")
-                .arg(int(number(p["width"], 0)))
-                .arg(int(number(p["height"], 0)))
-                .arg(int(number(p["x"], 0)))
-                .arg(int(number(p["y"], 0)))
-                .arg(int(number(box["grid"][0], 0)))
-                .arg(int(number(box["grid"][1], 0)))
-                .arg(static_cast<long long>(number(box["frames_with_bars"], 0)))
+                .arg(int(json_number(p["width"], 0)))
+                .arg(int(json_number(p["height"], 0)))
+                .arg(int(json_number(p["x"], 0)))
+                .arg(int(json_number(p["y"], 0)))
+                .arg(int(json_number(box["grid"][0], 0)))
+                .arg(int(json_number(box["grid"][1], 0)))
+                .arg(static_cast<long long>(json_number(box["frames_with_bars"], 0)))
                 .arg(box["excluded"].is_boolean() && box["excluded"].get<bool>()
                          ? "bars left out of every statistic"
                          : "bars kept as picture");

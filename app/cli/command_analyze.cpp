@@ -1,24 +1,16 @@
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <memory>
 
+#include "analysis_runner.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "huescope/analyze.hpp"
-#include "progress_line.hpp"
 #ifdef HUESCOPE_WITH_REPORT
 #include "report_runner.hpp"
 #endif
 
 namespace huescope::cli {
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void request_stop(int) {
-    g_cancel.store(true);
-}
 
 struct AnalyzeArgs {
     AnalyzeOptions options;
@@ -55,14 +47,6 @@ Status finish_options(AnalyzeArgs& a) {
         a.options.duration_s = seconds;
     }
     return Status::ok();
-}
-
-// Every assumption about the decode is worth a line: a wrong one changes every number.
-void print_assumptions(const SourceInfo& info) {
-    for (const std::string& note : info.color.notes)
-        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
-    for (const std::string& note : info.notes)
-        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
 }
 
 void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
@@ -129,15 +113,7 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
 
     return [args]() {
         if (Status s = finish_options(*args); !s) return report_error(s);
-        std::signal(SIGINT, request_stop);
-        std::signal(SIGTERM, request_stop);
-        ProgressLine progress(!args->quiet);
-        AnalyzeHooks hooks;
-        hooks.cancel = &g_cancel;
-        if (!args->quiet) hooks.on_start = print_assumptions;
-        hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
-        Result<AnalysisResult> result = analyze(args->options, hooks);
-        progress.finish();
+        Result<AnalysisResult> result = run_analysis(args->options, args->quiet);
         if (!result) return report_error(result.status());
         if (!args->quiet) print_result(result.value(), args->options);
 #ifdef HUESCOPE_WITH_REPORT

@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "report_runner.hpp"
@@ -8,14 +10,23 @@ Command register_report(CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "report",
         "Write the palette report (report.html, self-contained, and report.pdf) of an "
-        "analysis folder made by `huescope analyze`");
+        "analysis folder made by `huescope analyze`, or the comparison report (compare.html, "
+        "compare.pdf) of a folder made by `huescope compare`");
     auto folder = std::make_shared<std::string>();
     auto family = std::make_shared<std::string>("blue");
     auto charts = std::make_shared<std::string>();
-    cmd->add_option("OUTDIR", *folder, "an analysis folder (holds summary.json)")->required();
+    cmd->add_option("OUTDIR", *folder,
+                    "an analysis folder (holds summary.json) or a comparison folder (compare.json)")
+        ->required();
     cmd->add_option("--family", *family, "the hue family charted over time (default blue)");
     cmd->add_option("--charts", *charts, "also write every chart as PNG and SVG into this folder");
     return [folder, family, charts]() {
+        const std::filesystem::path dir(*folder);
+        if (!std::filesystem::exists(dir / "summary.json") &&
+            std::filesystem::exists(dir / "compare.json")) {  // a `compare` output folder
+            if (Status s = run_compare_report(*folder); !s) return report_error(s);
+            return kExitOk;
+        }
         if (Status s = run_report(*folder, *family, *charts); !s) return report_error(s);
         return kExitOk;
     };

@@ -14,6 +14,9 @@ Command register_probe(CLI::App& app);
 /// `command_line` is recorded in the outputs' provenance.
 Command register_analyze(CLI::App& app, const std::string& command_line);
 
+/// `command_line` is recorded in analyses it runs.
+Command register_compare(CLI::App& app, const std::string& command_line);
+
 #ifdef HUESCOPE_WITH_REPORT
 Command register_report(CLI::App& app);
 #endif

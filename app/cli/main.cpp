@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     std::map<std::string, Command> commands = {
         {"probe", register_probe(app)},
         {"analyze", register_analyze(app, command_line)},
+        {"compare", register_compare(app, command_line)},
 #ifdef HUESCOPE_WITH_REPORT
         {"report", register_report(app)},
 #endif

@@ -6,13 +6,16 @@
 #include <QFile>
 #include <QFont>
 
+#include "compare_report.hpp"
 #include "report_writer.hpp"
 
 namespace huescope::cli {
 
-Status run_report(const std::string& folder, const std::string& family,
-                  const std::string& charts_dir) {
-    // The CLI never needs a window: without this, Qt aborts when there is no X display.
+namespace {
+
+// Qt on the offscreen platform, once per process: the CLI never needs a window.
+void start_qt() {
+    // Without this, Qt aborts when there is no X display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     // Qt warns on stderr when this is unset (as under cron, CI and batch systems).
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
@@ -29,6 +32,13 @@ Status run_report(const std::string& folder, const std::string& family,
     static QApplication* app = new QApplication(argc, argv);  // one per process, kept alive
     QApplication::setFont(QFont("DejaVu Sans"));
     (void)app;
+}
+
+}  // namespace
+
+Status run_report(const std::string& folder, const std::string& family,
+                  const std::string& charts_dir) {
+    start_qt();
     report::ReportOptions options;
     options.folder = QString::fromStdString(folder);
     options.family = QString::fromStdString(family);
@@ -38,6 +48,14 @@ Status run_report(const std::string& folder, const std::string& family,
         const bool missing = error.startsWith("no summary.json");
         return Status(missing ? ErrorCode::NoInput : ErrorCode::Io, error.toStdString());
     }
+    return Status::ok();
+}
+
+Status run_compare_report(const std::string& folder) {
+    start_qt();
+    QString error;
+    if (!report::write_compare_report(QString::fromStdString(folder), error))
+        return Status(ErrorCode::Io, error.toStdString());
     return Status::ok();
 }
 

@@ -11,4 +11,7 @@ namespace huescope::cli {
 Status run_report(const std::string& folder, const std::string& family,
                   const std::string& charts_dir);
 
+/// Writes compare.html and compare.pdf into a folder holding compare.json.
+Status run_compare_report(const std::string& folder);
+
 }  // namespace huescope::cli

@@ -10,7 +10,4 @@ namespace huescope::report {
 /// The self-contained HTML page: charts as inline SVG, images as data URIs, no external asset.
 QString html_report(const charts::ReportData& data, std::vector<charts::Chart>& charts);
 
-/// Text escaped for HTML.
-QString escaped(const QString& text);
-
 }  // namespace huescope::report

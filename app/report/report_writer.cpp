@@ -1,6 +1,5 @@
 #include "report_writer.hpp"
 
-#include <unistd.h>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -9,6 +8,7 @@
 #include "../charts/charts.hpp"
 #include "html_report.hpp"
 #include "pdf_report.hpp"
+#include "report_files.hpp"
 
 namespace huescope::report {
 
@@ -17,28 +17,10 @@ bool write_report(const ReportOptions& options, QString& error) {
     if (!charts::load_report_data(options.folder, data, error)) return false;
     std::vector<charts::Chart> charts = charts::report_charts(data, options.family);
 
-    // Both files are written under temporary names and renamed only when both are complete.
-    QSaveFile html(options.folder + "/report.html");
-    if (!html.open(QIODevice::WriteOnly)) {
-        error = "cannot create '" + html.fileName() + "'";
-        return false;
-    }
-    html.write(html_report(data, charts).toUtf8());
-    const QString pdf_temp =
-        options.folder + "/.report.tmp-" + QString::number(::getpid()) + ".pdf";
-    if (!pdf_report(data, charts, pdf_temp, error)) {
-        QFile::remove(pdf_temp);
-        return false;
-    }
-    if (!html.commit()) {
-        QFile::remove(pdf_temp);
-        error = "cannot write '" + html.fileName() + "'";
-        return false;
-    }
-    const QString pdf_path = options.folder + "/report.pdf";
-    QFile::remove(pdf_path);
-    if (!QFile::rename(pdf_temp, pdf_path)) {
-        error = "cannot move the PDF to '" + pdf_path + "'";
+    const auto pdf = [&](const QString& path, QString& err) {
+        return pdf_report(data, charts, path, err);
+    };
+    if (!commit_html_and_pdf(options.folder, "report", html_report(data, charts), pdf, error)) {
         return false;
     }
     if (!options.charts_dir.isEmpty()) {

@@ -20,24 +20,11 @@ int count(const std::string& text, const std::string& what) {
     return n;
 }
 
-}  // namespace
-
-TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
-    const fs::path dir = testing_support::scratch_dir();
-    const fs::path out = dir / "out";
-    const CommandResult r =
-        testing_support::run_command(HUESCOPE_CLI_PATH,
-                                     {"analyze", media("shot_edit.mkv"), "-o", out.string(), "-q",
-                                      "--report", "--charts", (dir / "charts").string()},
-                                     dir);
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(r.err.empty()) << "a quiet run prints nothing: " << r.err;
-
-    const std::string html = testing_support::slurp(out / "report.html");
-    ASSERT_FALSE(html.empty());
+// A report page: well-formed (XML syntax of HTML), charts inline, no external asset.
+void expect_self_contained_html(const std::string& html, int min_charts) {
     EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
     EXPECT_NE(html.find("</html>"), std::string::npos);
-    EXPECT_GE(count(html, "<svg"), 4) << "every chart inline";
+    EXPECT_GE(count(html, "<svg"), min_charts) << "every chart inline";
     EXPECT_EQ(count(html, "<svg"), count(html, "</svg>"));
     // The page is written in the XML-compatible syntax of HTML, so a strict parser must read it
     // to the end without an error.
@@ -64,28 +51,30 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
         const std::string u = (*it)[1].str();
         EXPECT_TRUE(u.rfind("http://www.w3.org/", 0) == 0) << "external reference: " << u;
     }
-    EXPECT_NE(html.find("Palette of the film"), std::string::npos);
-    EXPECT_NE(html.find("How to read this"), std::string::npos);
+}
 
+// Every page of the PDF renders and every font is embedded; returns the page count.
+int expect_pdf_renders(const fs::path& pdf, const fs::path& dir) {
     // The PDF: every page renders, and every font is embedded.
     const CommandResult info =
-        testing_support::run_command("/usr/bin/pdfinfo", {(out / "report.pdf").string()}, dir);
-    ASSERT_EQ(info.exit_code, 0) << info.err;
+        testing_support::run_command("/usr/bin/pdfinfo", {pdf.string()}, dir);
+    EXPECT_EQ(info.exit_code, 0) << info.err;
     std::smatch pages;
-    ASSERT_TRUE(std::regex_search(info.out, pages, std::regex(R"(Pages:\s+(\d+))")));
+    if (!std::regex_search(info.out, pages, std::regex(R"(Pages:\s+(\d+))"))) {
+        ADD_FAILURE() << "pdfinfo: " << info.out;
+        return 0;
+    }
     const int page_count = std::stoi(pages[1].str());
-    EXPECT_GE(page_count, 3);
     const CommandResult render = testing_support::run_command(
-        "/usr/bin/pdftoppm",
-        {"-r", "30", "-png", (out / "report.pdf").string(), (dir / "page").string()}, dir);
+        "/usr/bin/pdftoppm", {"-r", "30", "-png", pdf.string(), (dir / "page").string()}, dir);
     EXPECT_EQ(render.exit_code, 0) << render.err;
     int rendered = 0;
     for (const auto& entry : fs::directory_iterator(dir))
         rendered += entry.path().filename().string().rfind("page", 0) == 0;
     EXPECT_EQ(rendered, page_count);
     const CommandResult fonts =
-        testing_support::run_command("/usr/bin/pdffonts", {(out / "report.pdf").string()}, dir);
-    ASSERT_EQ(fonts.exit_code, 0);
+        testing_support::run_command("/usr/bin/pdffonts", {pdf.string()}, dir);
+    EXPECT_EQ(fonts.exit_code, 0);
     EXPECT_NE(fonts.out.find("DejaVuSans"), std::string::npos) << fonts.out;
     std::istringstream lines(fonts.out);
     std::string line;
@@ -96,6 +85,30 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
         EXPECT_NE(line.find(" yes "), std::string::npos) << "font not embedded: " << line;
     }
     EXPECT_GT(font_rows, 0);
+
+    return page_count;
+}
+
+}  // namespace
+
+TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
+    const fs::path dir = testing_support::scratch_dir();
+    const fs::path out = dir / "out";
+    const CommandResult r =
+        testing_support::run_command(HUESCOPE_CLI_PATH,
+                                     {"analyze", media("shot_edit.mkv"), "-o", out.string(), "-q",
+                                      "--report", "--charts", (dir / "charts").string()},
+                                     dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << "a quiet run prints nothing: " << r.err;
+
+    const std::string html = testing_support::slurp(out / "report.html");
+    ASSERT_FALSE(html.empty());
+    expect_self_contained_html(html, 4);
+    EXPECT_NE(html.find("Palette of the film"), std::string::npos);
+    EXPECT_NE(html.find("How to read this"), std::string::npos);
+
+    EXPECT_GE(expect_pdf_renders(out / "report.pdf", dir), 3);
 
     for (const char* chart :
          {"family_over_time", "families_stacked", "hue_histogram", "hue_wheel"}) {
@@ -110,4 +123,36 @@ TEST(Report, MissingAnalysisIsAClearError) {
         HUESCOPE_CLI_PATH, {"report", (dir / "nothing").string()}, dir);
     EXPECT_EQ(r.exit_code, 66) << r.err;
     EXPECT_NE(r.err.find("summary.json"), std::string::npos) << r.err;
+}
+
+TEST(Report, ComparisonReportFromCompareJson) {
+    const fs::path dir = testing_support::scratch_dir();
+    for (const char* clip : {"blue_edit", "blue_edit_orange"}) {
+        const CommandResult r = testing_support::run_command(
+            HUESCOPE_CLI_PATH,
+            {"analyze", media(std::string(clip) + ".mp4"), "-o", (dir / clip).string(), "-q"}, dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const fs::path out = dir / "cmp";
+    CommandResult r = testing_support::run_command(
+        HUESCOPE_CLI_PATH,
+        {"compare", (dir / "blue_edit_orange").string(), (dir / "blue_edit").string(), "-o",
+         out.string(), "--report", "-q"},
+        dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = testing_support::slurp(out / "compare.html");
+    expect_self_contained_html(html, 3);
+    EXPECT_EQ(count(html, "alt=\"barcode of"), 2) << "both films' barcodes, stacked";
+    const std::string sentence = r.out.substr(0, r.out.find('\n'));
+    ASSERT_FALSE(sentence.empty());
+    EXPECT_NE(html.find(QString::fromStdString(sentence).toHtmlEscaped().toStdString()),
+              std::string::npos)
+        << "the test result, quotable, on the page";
+    EXPECT_GE(expect_pdf_renders(out / "compare.pdf", dir), 2);
+
+    // `report` on a comparison folder redraws the comparison report.
+    fs::remove(out / "compare.html");
+    r = testing_support::run_command(HUESCOPE_CLI_PATH, {"report", out.string()}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(out / "compare.html"));
 }

@@ -1,0 +1,41 @@
+#include "analysis_runner.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include "progress_line.hpp"
+
+namespace huescope::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void request_stop(int) {
+    g_cancel.store(true);
+}
+
+// Every assumption about the decode is worth a line: a wrong one changes every number.
+void print_assumptions(const SourceInfo& info) {
+    for (const std::string& note : info.color.notes)
+        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+    for (const std::string& note : info.notes)
+        std::fprintf(stderr, "huescope: note: %s\n", note.c_str());
+}
+
+}  // namespace
+
+Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    ProgressLine progress(!quiet);
+    AnalyzeHooks hooks;
+    hooks.cancel = &g_cancel;
+    if (!quiet) hooks.on_start = print_assumptions;
+    hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
+    Result<AnalysisResult> result = analyze(options, hooks);
+    progress.finish();
+    return result;
+}
+
+}  // namespace huescope::cli
