@@ -24,6 +24,7 @@ struct CompareArgs {
     CompareOptions options;
     bool quiet = false;
     bool report = false;
+    std::string charts_dir;
     std::string command_line;
 };
 
@@ -103,8 +104,9 @@ int run(CompareArgs& args) {
     if (args.options.against_references)
         std::printf("%s\n", reference_sentence(comparison.value()).c_str());
 #ifdef HUESCOPE_WITH_REPORT
-    if (args.report) {
-        if (Status s = run_compare_report(args.output_dir); !s) return report_error(s);
+    if (args.report || !args.charts_dir.empty()) {
+        if (Status s = run_compare_report(args.output_dir, args.charts_dir); !s)
+            return report_error(s);
     }
 #endif
     if (!args.quiet) std::fprintf(stderr, "huescope: wrote %s\n", json_path.c_str());
@@ -152,6 +154,7 @@ Command register_compare(CLI::App& app, const std::string& command_line) {
         ->check(CLI::NonNegativeNumber);
 #ifdef HUESCOPE_WITH_REPORT
     cmd->add_flag("--report", args->report, "also write compare.html and compare.pdf");
+    cmd->add_option("--charts", args->charts_dir, "also write the report, and every chart as PNG and SVG here");
 #endif
     cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
     return [args]() { return run(*args); };

@@ -24,7 +24,7 @@ Command register_report(CLI::App& app) {
         const std::filesystem::path dir(*folder);
         if (!std::filesystem::exists(dir / "summary.json") &&
             std::filesystem::exists(dir / "compare.json")) {  // a `compare` output folder
-            if (Status s = run_compare_report(*folder); !s) return report_error(s);
+            if (Status s = run_compare_report(*folder, *charts); !s) return report_error(s);
             return kExitOk;
         }
         if (Status s = run_report(*folder, *family, *charts); !s) return report_error(s);

@@ -51,10 +51,11 @@ Status run_report(const std::string& folder, const std::string& family,
     return Status::ok();
 }
 
-Status run_compare_report(const std::string& folder) {
+Status run_compare_report(const std::string& folder, const std::string& charts_dir) {
     start_qt();
     QString error;
-    if (!report::write_compare_report(QString::fromStdString(folder), error))
+    if (!report::write_compare_report(QString::fromStdString(folder),
+                                      QString::fromStdString(charts_dir), error))
         return Status(ErrorCode::Io, error.toStdString());
     return Status::ok();
 }

@@ -11,7 +11,8 @@ namespace huescope::cli {
 Status run_report(const std::string& folder, const std::string& family,
                   const std::string& charts_dir);
 
-/// Writes compare.html and compare.pdf into a folder holding compare.json.
-Status run_compare_report(const std::string& folder);
+/// Writes compare.html and compare.pdf into a folder holding compare.json (and the charts as
+/// PNG/SVG into `charts_dir` when given).
+Status run_compare_report(const std::string& folder, const std::string& charts_dir);
 
 }  // namespace huescope::cli

@@ -158,14 +158,17 @@ bool compare_pdf(const CompareData& d, std::vector<charts::Chart>& charts, const
 
 }  // namespace
 
-bool write_compare_report(const QString& folder, QString& error) {
+bool write_compare_report(const QString& folder, const QString& charts_dir, QString& error) {
     CompareData data;
     if (!charts::load_compare_data(folder, data, error)) return false;
     std::vector<charts::Chart> charts = charts::compare_charts(data);
     const auto pdf = [&](const QString& path, QString& err) {
         return compare_pdf(data, charts, path, err);
     };
-    return commit_html_and_pdf(folder, "compare", compare_html(data, charts), pdf, error);
+    if (!commit_html_and_pdf(folder, "compare", compare_html(data, charts), pdf, error))
+        return false;
+    const auto size = [](const charts::Chart&) { return kWideChart; };
+    return charts_dir.isEmpty() || export_charts(charts, charts_dir, size, error);
 }
 
 }  // namespace huescope::report

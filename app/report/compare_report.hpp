@@ -8,6 +8,7 @@ namespace huescope::report {
 
 /// Writes compare.html and compare.pdf next to compare.json in `folder` (atomically: earlier
 /// reports survive a failure). Returns false with `error` set on failure.
-bool write_compare_report(const QString& folder, QString& error);
+/// With `charts_dir`, every chart also as PNG and SVG there.
+bool write_compare_report(const QString& folder, const QString& charts_dir, QString& error);
 
 }  // namespace huescope::report

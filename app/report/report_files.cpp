@@ -1,6 +1,7 @@
 #include "report_files.hpp"
 
 #include <unistd.h>
+#include <QDir>
 #include <QFile>
 #include <QSaveFile>
 
@@ -30,6 +31,28 @@ bool commit_html_and_pdf(const QString& folder, const QString& stem, const QStri
     if (!QFile::rename(pdf_temp, pdf_path)) {
         error = "cannot move the PDF to '" + pdf_path + "'";
         return false;
+    }
+    return true;
+}
+
+bool export_charts(std::vector<charts::Chart>& charts, const QString& dir,
+                   const std::function<QSize(const charts::Chart&)>& size_of, QString& error) {
+    if (!QDir().mkpath(dir)) {
+        error = "cannot create '" + dir + "'";
+        return false;
+    }
+    for (charts::Chart& c : charts) {
+        const QSize size = size_of(c);
+        QSaveFile svg(dir + "/" + c.id + ".svg");
+        if (!svg.open(QIODevice::WriteOnly)) {
+            error = "cannot create '" + svg.fileName() + "'";
+            return false;
+        }
+        svg.write(charts::to_svg(*c.chart, size).toUtf8());
+        if (!svg.commit() || !charts::to_image(*c.chart, size).save(dir + "/" + c.id + ".png")) {
+            error = "cannot write the chart '" + c.id + "' into '" + dir + "'";
+            return false;
+        }
     }
     return true;
 }

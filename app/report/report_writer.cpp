@@ -1,8 +1,5 @@
 #include "report_writer.hpp"
 
-#include <QDir>
-#include <QFile>
-#include <QSaveFile>
 #include <QtCharts/QChart>
 
 #include "../charts/charts.hpp"
@@ -23,27 +20,10 @@ bool write_report(const ReportOptions& options, QString& error) {
     if (!commit_html_and_pdf(options.folder, "report", html_report(data, charts), pdf, error)) {
         return false;
     }
-    if (!options.charts_dir.isEmpty()) {
-        if (!QDir().mkpath(options.charts_dir)) {
-            error = "cannot create '" + options.charts_dir + "'";
-            return false;
-        }
-        for (charts::Chart& c : charts) {
-            const QSize size = c.id.startsWith("famil") ? QSize(900, 320) : QSize(440, 420);
-            QSaveFile svg(options.charts_dir + "/" + c.id + ".svg");
-            if (!svg.open(QIODevice::WriteOnly)) {
-                error = "cannot create '" + svg.fileName() + "'";
-                return false;
-            }
-            svg.write(charts::to_svg(*c.chart, size).toUtf8());
-            svg.commit();
-            if (!charts::to_image(*c.chart, size).save(options.charts_dir + "/" + c.id + ".png")) {
-                error = "cannot write '" + options.charts_dir + "/" + c.id + ".png'";
-                return false;
-            }
-        }
-    }
-    return true;
+    const auto size = [](const charts::Chart& c) {
+        return c.id.startsWith("famil") ? QSize(900, 320) : QSize(440, 420);
+    };
+    return options.charts_dir.isEmpty() || export_charts(charts, options.charts_dir, size, error);
 }
 
 }  // namespace huescope::report
