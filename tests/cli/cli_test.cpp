@@ -10,14 +10,11 @@
 #include "test_paths.hpp"
 
 using testing_support::CommandResult;
+using testing_support::huescope;
 using testing_support::media;
 namespace fs = std::filesystem;
 
 namespace {
-
-CommandResult huescope(const std::vector<std::string>& args, const fs::path& scratch) {
-    return testing_support::run_command(HUESCOPE_CLI_PATH, args, scratch);
-}
 
 // Fails the test if a temporary file (a dot file) is left in `dir`.
 void expect_no_temporaries(const fs::path& dir) {

@@ -10,14 +10,11 @@
 
 using nlohmann::json;
 using testing_support::CommandResult;
+using testing_support::huescope;
 using testing_support::media;
 namespace fs = std::filesystem;
 
 namespace {
-
-CommandResult huescope(const std::vector<std::string>& args, const fs::path& scratch) {
-    return testing_support::run_command(HUESCOPE_CLI_PATH, args, scratch);
-}
 
 std::string analysed(const fs::path& dir, const std::string& clip,
                      std::vector<std::string> extra = {}) {

@@ -59,4 +59,12 @@ inline CommandResult run_command(const std::string& program, const std::vector<s
     return r;
 }
 
+#ifdef HUESCOPE_CLI_PATH
+/// Runs the built `huescope` with these arguments.
+inline CommandResult huescope(const std::vector<std::string>& args,
+                              const std::filesystem::path& scratch) {
+    return run_command(HUESCOPE_CLI_PATH, args, scratch);
+}
+#endif
+
 }  // namespace testing_support
