@@ -27,7 +27,7 @@ bool load_compare_data(const QString& folder, CompareData& d, QString& error) {
     d.family = json_text(p["family"]);
     d.mode = json_text(p["mode"]);
     d.alternative = json_text(p["alternative"]);
-    d.seed = static_cast<long long>(json_number(p["seed"], 0));
+    d.seed = QString::fromStdString(p["seed"].dump());
     d.bootstrap_replicates = int(json_number(p["bootstrap_replicates"], 0));
     d.permutations = int(json_number(p["permutations"], 0));
     d.confidence = json_number(p["confidence"], 0);

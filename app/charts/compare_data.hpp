@@ -30,7 +30,7 @@ struct ComparePairData {
 
 struct CompareData {
     QString folder, tool_version, family, mode, alternative;
-    long long seed = 0;
+    QString seed;  ///< as text: a 64-bit seed does not survive a double
     int bootstrap_replicates = 0, permutations = 0;
     double confidence = 0;
     std::vector<FamilyBand> families;

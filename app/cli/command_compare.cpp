@@ -137,7 +137,7 @@ Command register_compare(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--min-shots", o.units.min_shots, "auto: fewest shots to use shots (default 8)")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--block-seconds", o.units.block_seconds, "block length (default 10)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(0.04, 1e6));
     cmd->add_option("--bootstrap", o.inference.bootstrap_replicates,
                     "bootstrap replicates (default 10000)")
         ->check(CLI::Range(100, 10000000));
@@ -154,7 +154,8 @@ Command register_compare(CLI::App& app, const std::string& command_line) {
         ->check(CLI::NonNegativeNumber);
 #ifdef HUESCOPE_WITH_REPORT
     cmd->add_flag("--report", args->report, "also write compare.html and compare.pdf");
-    cmd->add_option("--charts", args->charts_dir, "also write the report, and every chart as PNG and SVG here");
+    cmd->add_option("--charts", args->charts_dir,
+                    "also write the report, and every chart as PNG and SVG here");
 #endif
     cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
     return [args]() { return run(*args); };

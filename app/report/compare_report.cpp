@@ -46,7 +46,7 @@ QStringList methods(const CompareData& d) {
                 "permutations). With several pairs, Holm's adjustment is listed too. Seed %5: "
                 "the same inputs give the same numbers.")
             .arg(d.bootstrap_replicates)
-            .arg(num(100 * d.confidence, 0), d.alternative)
+            .arg(num(100 * d.confidence, 1), d.alternative)
             .arg(d.permutations)
             .arg(d.seed),
         "Effect size: Cliff's delta over units, weighted by duration: the probability that a "

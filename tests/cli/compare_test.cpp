@@ -156,6 +156,14 @@ TEST(CompareCli, RefusesWhatWouldNotCompareAndKeepsEarlierResults) {
     r = huescope({"compare", a, a, "--family", "teal", "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_NE(r.err.find("teal"), std::string::npos) << r.err;
+    const CommandResult strict =
+        huescope({"analyze", media("blue_edit.mp4"), "-o", (other / "strict").string(), "-q",
+                  "--min-chroma", "0.05"},
+                 dir);
+    ASSERT_EQ(strict.exit_code, 0) << strict.err;
+    r = huescope({"compare", a, (other / "strict").string(), "-o", out, "-q"}, dir);
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_NE(r.err.find("chromatic"), std::string::npos) << r.err;
     r = huescope({"compare", a, a, "--units", "scenes", "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_EQ(testing_support::slurp(dir / "cmp" / "compare.json"), earlier);

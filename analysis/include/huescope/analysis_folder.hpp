@@ -28,6 +28,7 @@ struct FilmRecord {
     std::string tool_version, generated_utc;
     std::string input_json, parameters_json;  ///< provenance, verbatim JSON objects
     HueSpace hue_space = HueSpace::Oklch;
+    double min_chroma = 0.0, near_black_l = 0.0, near_white_l = 0.0;  ///< what counts as chromatic
     std::vector<HueBand> families;
     std::vector<double> shares;  ///< film shares per family (summary.json)
     HueHistogram hue_histogram{}, hue_histogram_lab{};

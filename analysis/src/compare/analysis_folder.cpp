@@ -78,6 +78,9 @@ Status read_summary(const std::string& path, FilmRecord& film) {
     if (!parse_hue_space(text(params["hue_space"]), film.hue_space)) {
         return bad(path, "unknown hue_space '" + text(params["hue_space"]) + "'");
     }
+    film.min_chroma = number(params["min_chroma"]);
+    film.near_black_l = number(params["near_black_l"]);
+    film.near_white_l = number(params["near_white_l"]);
     for (const json& f : params["families"]) {
         film.families.push_back({text(f["name"]), number(f["from_deg"]), number(f["to_deg"])});
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <set>
 
 #include "huescope/color_difference.hpp"
 
@@ -31,6 +32,13 @@ Status check_comparable(const std::vector<FilmRecord>& films, const std::string&
                               hue_space_name(film.hue_space) + ", '" + first.folder + "' in " +
                               hue_space_name(first.hue_space) + ": analyse both alike");
         }
+        if (film.min_chroma != first.min_chroma || film.near_black_l != first.near_black_l ||
+            film.near_white_l != first.near_white_l) {
+            return Status(ErrorCode::InvalidArgument,
+                          "'" + film.folder + "' and '" + first.folder +
+                              "' count different pixels as chromatic (--min-chroma, "
+                              "--near-black, --near-white): analyse both alike");
+        }
         const HueBand& band = film.families[static_cast<std::size_t>(f)];
         const HueBand& reference = first.families[static_cast<std::size_t>(index)];
         if (band.from_deg != reference.from_deg || band.to_deg != reference.to_deg) {
@@ -44,12 +52,12 @@ Status check_comparable(const std::vector<FilmRecord>& films, const std::string&
 
 /// Labels are file stems; two films of the same name get " (2)", " (3)".
 void make_labels_unique(std::vector<CompareFilm>& films) {
-    std::vector<std::string> original;
-    for (const CompareFilm& f : films) original.push_back(f.film.label);
-    for (std::size_t i = 0; i < films.size(); ++i) {
-        int seen = 1;
-        for (std::size_t j = 0; j < i; ++j) seen += original[j] == original[i];
-        if (seen > 1) films[i].film.label += " (" + std::to_string(seen) + ")";
+    std::set<std::string> taken;
+    for (CompareFilm& f : films) {
+        const std::string base = f.film.label;
+        for (int n = 2; taken.count(f.film.label) > 0; ++n)
+            f.film.label = base + " (" + std::to_string(n) + ")";
+        taken.insert(f.film.label);
     }
 }
 
@@ -88,6 +96,25 @@ PairComparison compare_pair(const Comparison& c, std::size_t a, std::size_t b) {
 
 std::string units_phrase(const FilmUnits& u) {
     return u.kind == UnitMode::Shots ? "shots" : format("%g-s blocks", u.block_seconds);
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "21st", ...
+std::string ordinal(double value) {
+    const long n = std::lround(value);
+    const long last_two = n % 100, last = n % 10;
+    const char* suffix = "th";
+    if (last_two < 11 || last_two > 13) {
+        if (last == 1) suffix = "st";
+        if (last == 2) suffix = "nd";
+        if (last == 3) suffix = "rd";
+    }
+    return std::to_string(n) + suffix;
+}
+
+std::size_t units_with_colour(const FilmUnits& u) {
+    std::size_t n = 0;
+    for (const SampleUnit& unit : u.units) n += unit.hue_weight > 0.0;
+    return n;
 }
 
 std::string p_phrase(double p) {
@@ -169,6 +196,12 @@ std::string pair_sentence(const Comparison& c, const PairComparison& pair) {
     const ShareTest& t = pair.test;
     const std::string& family = c.options.family;
     const double points = 100.0 * t.difference;
+    for (const CompareFilm* film : {&a, &b}) {
+        if (!std::isfinite(film->share)) {
+            return film->film.label + " has no chromatic pixel, so no " + family +
+                   " share to compare.";
+        }
+    }
     std::string s =
         a.film.label + "'s " + family + " share (" + format("%.1f%%", 100 * t.share_a) + ") is ";
     if (points == 0.0) {
@@ -178,8 +211,9 @@ std::string pair_sentence(const Comparison& c, const PairComparison& pair) {
              " than " + b.film.label + "'s (" + format("%.1f%%", 100 * t.share_b) + ")";
     }
     if (!std::isfinite(t.p_value)) {
-        return s + "; no test: a film has fewer than two " + units_phrase(a.units) +
-               " with colour to resample.";
+        const CompareFilm& short_film = units_with_colour(a.units) < 2 ? a : b;
+        return s + "; no test: " + short_film.film.label + " has fewer than two " +
+               units_phrase(short_film.units) + " with colour to resample.";
     }
     // The interval is given for the stated direction, so "lower, CI [4.0, 8.3]" reads naturally.
     const double sign = points < 0 ? -1.0 : 1.0;
@@ -201,9 +235,13 @@ std::string reference_sentence(const Comparison& c) {
     const ReferencePosition& r = c.reference;
     if (!c.options.against_references || r.references == 0) return {};
     const CompareFilm& film = c.films.front();
+    if (!std::isfinite(r.percentile)) {
+        return film.film.label + " has no " + c.options.family +
+               " share to place among the references (no chromatic pixel, or none in them).";
+    }
     std::string s = film.film.label + "'s " + c.options.family + " share (" +
-                    format("%.1f%%", 100 * film.share) + ") lies at the " +
-                    format("%.0fth percentile of ", r.percentile) +
+                    format("%.1f%%", 100 * film.share) + ") lies at the " + ordinal(r.percentile) +
+                    " percentile of " +
                     format("%.0f reference films", static_cast<double>(r.references)) +
                     format(" (their mean %.1f%%", 100 * r.mean);
     if (std::isfinite(r.sd)) s += format(", SD %.1f points", 100 * r.sd);

@@ -1,5 +1,6 @@
 #include "huescope/sampling_units.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -54,7 +55,9 @@ FilmUnits sampling_units(const FilmRecord& film, int family, const UnitOptions& 
     FilmUnits result;
     std::vector<SampleUnit> shots =
         group_frames(film, family, [](const FrameRecord& f) { return f.shot; });
-    const bool enough = shots.size() >= options.min_shots;
+    std::size_t coloured = 0;  // a grey shot cannot be resampled into a share
+    for (const SampleUnit& u : shots) coloured += u.hue_weight > 0.0;
+    const bool enough = coloured >= options.min_shots;
     if (options.mode == UnitMode::Shots || (options.mode == UnitMode::Auto && enough)) {
         result.kind = UnitMode::Shots;
         result.units = std::move(shots);
@@ -64,17 +67,17 @@ FilmUnits sampling_units(const FilmRecord& film, int family, const UnitOptions& 
         return result;
     }
     result.kind = UnitMode::Blocks;
-    result.block_seconds = options.block_seconds;
+    result.block_seconds = std::max(options.block_seconds, 1e-3);  // keeps the index finite
     const double start = film.frames.front().time_s;
     result.units = group_frames(film, family, [&](const FrameRecord& f) {
-        return static_cast<long long>(std::floor((f.time_s - start) / options.block_seconds));
+        return static_cast<long long>(std::floor((f.time_s - start) / result.block_seconds));
     });
     char length[32];
     std::snprintf(length, sizeof length, "%g", options.block_seconds);
     result.reason = options.mode == UnitMode::Blocks
                         ? std::string("blocks of ") + length + " s, as asked"
                         : "blocks of " + std::string(length) + " s: only " +
-                              std::to_string(shots.size()) + " shots, fewer than " +
+                              std::to_string(coloured) + " shots with colour, fewer than " +
                               std::to_string(options.min_shots);
     return result;
 }
