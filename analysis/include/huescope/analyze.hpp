@@ -73,16 +73,26 @@ struct AnalysisResult {
     double barcode_frames_per_column = 0.0;
 };
 
+/// One measured frame, for viewers that show results while the analysis runs.
+struct FrameUpdate {
+    int64_t index = 0;   ///< position among analysed frames
+    int64_t number = 0;  ///< the source's frame number
+    double time_s = 0.0;
+    HueSummary summary;
+    const std::vector<float>& thumbnail_oklab;  ///< 64x36 area-averaged picture, OKLab
+};
+
 struct AnalyzeHooks {
     std::function<void(const SourceInfo&)> on_start;   ///< the source is open, with its decode
     std::function<void(const Progress&)> on_progress;  ///< called after every analysed frame
+    std::function<void(const FrameUpdate&)> on_frame;  ///< called after every analysed frame
     const std::atomic<bool>* cancel = nullptr;         ///< set to stop; outputs stay untouched
 };
 
 /// Analyses `options.input` and writes summary.json, frames.csv, hue_time.exr, barcode.png,
-/// barcode.exr and hue_barcode.png into `options.output_dir`. Outputs appear only when the whole
-/// analysis succeeded (each is written under a temporary name and renamed), so an earlier result is
-/// never replaced by a partial one.
+/// barcode.exr, hue_barcode.png and vectorscope.exr into `options.output_dir`. Outputs appear only
+/// when the whole analysis succeeded (each is written under a temporary name and renamed), so an
+/// earlier result is never replaced by a partial one.
 Result<AnalysisResult> analyze(const AnalyzeOptions& options, const AnalyzeHooks& hooks = {});
 
 /// The JSON `huescope probe` prints for a source.

@@ -60,6 +60,11 @@ struct HueAccumulator {
     void merge(const HueAccumulator& other);
 };
 
+/// What a pixel counts as. Hue is only meaningful away from the neutral axis and the extremes of
+/// lightness: the one definition the accumulator and any viewer's overlay share.
+enum class PixelKind { NearBlack, NearWhite, LowChroma, Chromatic };
+PixelKind classify_pixel(double oklab_l, double oklab_chroma, const MeasureParams& params);
+
 /// Adds every pixel of a working-space image to the accumulator.
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc);
 
@@ -74,7 +79,7 @@ struct HueSummary {
     double chromatic_fraction = 0.0;
     double near_black_fraction = 0.0;
     double near_white_fraction = 0.0;
-    std::vector<std::pair<std::string, double>> shares;        ///< chroma-weighted
+    std::vector<std::pair<std::string, double>> shares;  ///< chroma-weighted
     /// The shares' denominator: chroma summed over chromatic pixels in the hue space. It is the
     /// weight of these pixels in the shares of any larger set (a shot, a film).
     double hue_weight = 0.0;

@@ -74,6 +74,9 @@ class FrameSource {
     virtual Result<bool> next(Frame& frame) = 0;
     /// Damaged packets or frames skipped so far (the analysis continues past them).
     virtual int64_t decode_errors() const { return 0; }
+    /// Positions the source so that the next frame read is the one showing at `time_s` (or the
+    /// first after it). For viewers; an analysis reads straight through.
+    virtual Status seek(double time_s) = 0;
 };
 
 struct SourceOptions {

@@ -110,6 +110,7 @@ class FfmpegSource final : public FrameSource {
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
     int64_t decode_errors() const override { return m_decode_errors; }
+    Status seek(double time_s) override;
 
   private:
     Result<bool> receive(AVFrame& frame);  // next decoded frame from libav, false at end
@@ -130,6 +131,8 @@ class FfmpegSource final : public FrameSource {
     bool m_finished = false;
     int64_t m_decoded = 0;
     int64_t m_decode_errors = 0;
+    bool m_sought = false;                // after a seek, frame numbers come from timestamps
+    std::optional<double> m_skip_before;  // after a seek: earlier frames are decoded, dropped
 };
 
 Status FfmpegSource::open(const std::string& path, const SourceOptions& options) {
@@ -305,12 +308,32 @@ double FfmpegSource::frame_time(const AVFrame& frame) const {
     return double(pts - start) * av_q2d(m_stream->time_base);
 }
 
+Status FfmpegSource::seek(double time_s) {
+    // To the keyframe at or before the time, then decode forward to it (next() drops the rest).
+    const int64_t start = m_stream->start_time != AV_NOPTS_VALUE ? m_stream->start_time : 0;
+    const int64_t target = start + static_cast<int64_t>(time_s / av_q2d(m_stream->time_base));
+    if (int err = av_seek_frame(m_format.get(), m_stream->index, target, AVSEEK_FLAG_BACKWARD);
+        err < 0) {
+        return Status(ErrorCode::Unsupported,
+                      "'" + m_info.path + "': cannot seek: " + libav::error_string(err));
+    }
+    avcodec_flush_buffers(m_codec.get());
+    m_have_pending = false;
+    m_flushing = m_finished = false;
+    m_sought = true;
+    // Half a frame of slack, so that the frame showing at time_s is kept.
+    m_skip_before = time_s - (m_info.frame_rate > 0 ? 0.5 / m_info.frame_rate : 0.0);
+    return Status::ok();
+}
+
 Result<bool> FfmpegSource::next(Frame& out) {
-    if (!m_have_pending) {
+    while (!m_have_pending) {
         av_frame_unref(m_frame.get());
         Result<bool> got = receive(*m_frame);
         if (!got || !got.value()) return got;
+        if (!m_skip_before || frame_time(*m_frame) >= *m_skip_before) break;
     }
+    m_skip_before.reset();
     m_have_pending = false;
     if (!m_decoder) {
         Result<CodeDecoder> decoder = CodeDecoder::create(m_info.color);
@@ -324,8 +347,9 @@ Result<bool> FfmpegSource::next(Frame& out) {
         return Status(s.code(), "'" + m_info.path + "', frame " + std::to_string(m_decoded - 1) +
                                     ": " + s.message());
     }
-    out.number = m_decoded - 1;
     out.time_s = frame_time(*m_frame);
+    out.number = m_sought && m_info.frame_rate > 0 ? std::llround(out.time_s * m_info.frame_rate)
+                                                   : m_decoded - 1;
     m_decoder->decode(m_codes, out.image);
     return true;
 }

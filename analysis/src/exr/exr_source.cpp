@@ -45,6 +45,7 @@ class ExrSource final : public FrameSource {
     Status open(const std::string& path, const SourceOptions& options);
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
+    Status seek(double time_s) override;
 
   private:
     Status read_file(const SequenceFile& file, Frame& frame);
@@ -188,6 +189,14 @@ Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
     } catch (const std::exception& e) {
         return Status(ErrorCode::BadData, "'" + file.path + "' could not be read: " + e.what());
     }
+    return Status::ok();
+}
+
+Status ExrSource::seek(double time_s) {
+    // Frame numbers may have gaps: the frame showing at time_s is the last one starting by then.
+    const double wanted = m_info.first_frame_number + time_s * m_info.frame_rate + 1e-6;
+    m_next = 0;
+    while (m_next + 1 < m_files.size() && double(m_files[m_next + 1].number) <= wanted) ++m_next;
     return Status::ok();
 }
 

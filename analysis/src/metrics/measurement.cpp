@@ -99,6 +99,13 @@ void HueAccumulator::merge(const HueAccumulator& o) {
     }
 }
 
+PixelKind classify_pixel(double l, double chroma, const MeasureParams& params) {
+    if (l < params.near_black_l) return PixelKind::NearBlack;
+    if (l > params.near_white_l) return PixelKind::NearWhite;
+    if (chroma < params.min_chroma) return PixelKind::LowChroma;
+    return PixelKind::Chromatic;
+}
+
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc) {
     accumulate(image, Rect{0, 0, image.width, image.height}, params, acc);
 }
@@ -160,17 +167,11 @@ void accumulate_rows(const LinearImage& image, const Rect& area, const MeasurePa
             ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
             ++acc.lightness_hist[level_bin(ok[0], kLightnessHistMax)];
 
-            // Hue is only meaningful away from the neutral axis and the extremes of lightness.
-            if (ok[0] < params.near_black_l) {
-                ++acc.near_black;
-                continue;
-            }
-            if (ok[0] > params.near_white_l) {
-                ++acc.near_white;
-                continue;
-            }
-            if (chroma < params.min_chroma) {
-                ++acc.low_chroma;
+            const PixelKind kind = classify_pixel(ok[0], chroma, params);
+            if (kind != PixelKind::Chromatic) {
+                ++(kind == PixelKind::NearBlack   ? acc.near_black
+                   : kind == PixelKind::NearWhite ? acc.near_white
+                                                  : acc.low_chroma);
                 continue;
             }
             ++acc.chromatic;

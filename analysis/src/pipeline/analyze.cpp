@@ -14,6 +14,7 @@
 #include "../report/frames_csv.hpp"
 #include "../report/json_fields.hpp"
 #include "huescope/letterbox.hpp"
+#include "huescope/vectorscope.hpp"
 #include "shot_tracker.hpp"
 
 #ifndef HUESCOPE_VERSION
@@ -58,7 +59,7 @@ Status prepare_output_dir(const AnalyzeOptions& o) {
     }
     // An output must never overwrite its own input.
     for (const char* name : {"summary.json", "frames.csv", "hue_time.exr", "barcode.png",
-                             "barcode.exr", "hue_barcode.png"}) {
+                             "barcode.exr", "hue_barcode.png", "vectorscope.exr"}) {
         if (fs::exists(o.input, ec) && fs::equivalent(o.input, fs::path(o.output_dir) / name, ec)) {
             return Status(ErrorCode::InvalidArgument,
                           "the output '" + std::string(name) + "' would overwrite the input");
@@ -114,20 +115,24 @@ struct Outputs {
           barcode_png((dir / "barcode.png").string()),
           barcode_exr((dir / "barcode.exr").string()),
           hue_barcode_png((dir / "hue_barcode.png").string()),
+          vectorscope_exr((dir / "vectorscope.exr").string()),
           summary((dir / "summary.json").string()),
-          hue_rows((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string()) {}
+          hue_rows((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string()),
+          scopes((dir / (".vectorscope.spool-" + std::to_string(::getpid()))).string()) {}
 
     // summary.json last: when it appears, the set is complete.
     Status commit() {
-        for (AtomicFile* f :
-             {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png, &summary}) {
+        for (AtomicFile* f : {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png,
+                              &vectorscope_exr, &summary}) {
             if (Status s = f->commit(); !s) return s;
         }
         return Status::ok();
     }
 
-    AtomicFile csv, hue_time_exr, barcode_png, barcode_exr, hue_barcode_png, summary;
+    AtomicFile csv, hue_time_exr, barcode_png, barcode_exr, hue_barcode_png, vectorscope_exr,
+        summary;
     HueTimeWriter hue_rows;
+    VectorscopeWriter scopes;
 };
 
 // The picture area most frames had, and how many frames had bars at all.
@@ -161,11 +166,13 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     Outputs out{fs::path(o.output_dir)};
     if (Status s = out.csv.open(); !s) return s;
     if (Status s = out.hue_rows.open(); !s) return s;
+    if (Status s = out.scopes.open(); !s) return s;
     FramesCsvWriter csv(out.csv.stream(), o.measure.families);
     csv.write_header();
     ShotDetector detector(o.shots);
-    ShotTracker shots(o.measure, o.palette, csv);
+    ShotTracker shots(o.measure, o.palette, csv, out.scopes);
     ColorCells film_cells;
+    Vectorscope film_scope;
     Barcode barcode;
     LetterboxTally letterbox;
 
@@ -211,7 +218,12 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
         barcode.add(measured.acc.mean_rgb());
         film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
+        film_scope.add(signature.oklab.data(), signature.oklab.size() / 3);
         result.film.merge(measured.acc);
+        if (hooks.on_frame) {  // only a live viewer pays for this frame's summary
+            hooks.on_frame({measured.index, frame.number, frame.time_s,
+                            summarize(measured.acc, o.measure), signature.oklab});
+        }
         shots.add(std::move(measured));
         detector.push(std::move(signature));
         shots.settle(detector.boundaries(), detector.final_count());
@@ -261,6 +273,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         return s;
     }
     if (Status s = barcode.write_hue(out.hue_barcode_png.temp_path(), out.hue_rows); !s) return s;
+    if (Status s = out.scopes.write(out.vectorscope_exr.temp_path(), film_scope); !s) return s;
     result.elapsed_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (Status s = out.summary.open(); !s) return s;

@@ -3,8 +3,8 @@
 namespace huescope {
 
 ShotTracker::ShotTracker(const MeasureParams& measure, const PaletteParams& palette,
-                         FramesCsvWriter& csv)
-    : m_measure(measure), m_palette(palette), m_csv(csv) {}
+                         FramesCsvWriter& csv, VectorscopeWriter& scopes)
+    : m_measure(measure), m_palette(palette), m_csv(csv), m_scopes(scopes) {}
 
 void ShotTracker::add(MeasuredFrame frame) {
     m_pending.push_back(std::move(frame));
@@ -25,6 +25,7 @@ void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t fi
             m_shots.push_back(shot);
             m_acc.reset(m_measure.families.size());
             m_cells.clear();
+            m_scope.clear();
             m_open = true;
             ++m_next_boundary;
         }
@@ -34,6 +35,7 @@ void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t fi
         ++shot.frames;
         m_acc.merge(frame.acc);
         m_cells.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
+        m_scope.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
         m_csv.write_row(frame.number, frame.time_s, summarize(frame.acc, m_measure),
                         static_cast<int64_t>(m_shots.size()) - 1);
         m_pending.pop_front();
@@ -50,6 +52,7 @@ void ShotTracker::close_shot() {
     ShotResult& shot = m_shots.back();
     shot.summary = summarize(m_acc, m_measure);
     shot.palette = m_cells.palette(m_palette);
+    m_scopes.add_shot(m_scope);
 }
 
 }  // namespace huescope

@@ -8,6 +8,7 @@
 
 #include "../report/frames_csv.hpp"
 #include "huescope/analyze.hpp"
+#include "huescope/vectorscope.hpp"
 
 namespace huescope {
 
@@ -21,7 +22,8 @@ struct MeasuredFrame {
 
 class ShotTracker {
   public:
-    ShotTracker(const MeasureParams& measure, const PaletteParams& palette, FramesCsvWriter& csv);
+    ShotTracker(const MeasureParams& measure, const PaletteParams& palette, FramesCsvWriter& csv,
+                VectorscopeWriter& scopes);
     void add(MeasuredFrame frame);
     /// Moves every frame below `final_count` into its shot.
     void settle(const std::vector<ShotBoundary>& boundaries, int64_t final_count);
@@ -35,6 +37,8 @@ class ShotTracker {
     const MeasureParams& m_measure;
     const PaletteParams& m_palette;
     FramesCsvWriter& m_csv;
+    VectorscopeWriter& m_scopes;
+    Vectorscope m_scope;
     std::deque<MeasuredFrame> m_pending;
     std::vector<ShotResult> m_shots;
     HueAccumulator m_acc;

@@ -1,0 +1,35 @@
+#include "huescope/vectorscope.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace huescope {
+
+int Vectorscope::bin(double a, double b) {
+    const auto index = [](double v) {
+        const int i = static_cast<int>(std::floor((v + kRange) / (2.0 * kRange) * kSize));
+        return std::clamp(i, 0, kSize - 1);
+    };
+    return (kSize - 1 - index(b)) * kSize + index(a);
+}
+
+void Vectorscope::add(const float* oklab, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const float a = oklab[3 * i + 1], b = oklab[3 * i + 2];
+        if (!std::isfinite(a) || !std::isfinite(b)) continue;
+        ++counts[static_cast<std::size_t>(bin(a, b))];
+        ++samples;
+    }
+}
+
+void Vectorscope::merge(const Vectorscope& other) {
+    for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+    samples += other.samples;
+}
+
+void Vectorscope::clear() {
+    std::fill(counts.begin(), counts.end(), 0u);
+    samples = 0;
+}
+
+}  // namespace huescope
