@@ -11,6 +11,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QPolarChart>
 #include <QtCharts/QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace huescope::charts {
@@ -107,18 +108,16 @@ std::unique_ptr<QChart> families_stacked(const ReportData& d) {
     return chart;
 }
 
-// One area per hue bin, coloured by its hue: bars in a histogram, wedges on the wheel (where an
+// One area per hue bar, coloured by its hue: bars in a histogram, wedges on the wheel (where an
 // area without a lower series fills down to the centre).
 template <typename ChartType>
 void add_hue_bins(ChartType& chart, const std::vector<double>& histogram, QAbstractAxis* x,
                   QAbstractAxis* y, bool polar) {
-    for (int start = 0; start < 360; start += kHueStep) {
-        double value = 0;
-        for (int h = start; h < start + kHueStep && h < static_cast<int>(histogram.size()); ++h) {
-            value += histogram[h];
-        }
+    const std::vector<double> bars = hue_bars(histogram);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const double start = static_cast<double>(i) * kHueStep;
         auto* upper = new QLineSeries;
-        for (int k = 0; k <= 4; ++k) upper->append(start + kHueStep * k / 4.0, value);
+        for (int k = 0; k <= 4; ++k) upper->append(start + kHueStep * k / 4.0, bars[i]);
         QLineSeries* lower = nullptr;
         if (!polar) {
             lower = new QLineSeries;
@@ -126,6 +125,7 @@ void add_hue_bins(ChartType& chart, const std::vector<double>& histogram, QAbstr
             lower->append(start + kHueStep, 0);
         }
         auto* bar = new QAreaSeries(upper, lower);
+        bar->setName(QString("%1°").arg(start));
         bar->setColor(hue_color(start + kHueStep / 2.0));
         bar->setBorderColor(hue_color(start + kHueStep / 2.0).darker(115));
         chart.addSeries(bar);
@@ -136,31 +136,36 @@ void add_hue_bins(ChartType& chart, const std::vector<double>& histogram, QAbstr
 }
 
 double histogram_peak(const std::vector<double>& histogram) {
-    double peak = 0;
-    for (int start = 0; start < 360; start += kHueStep) {
-        double value = 0;
-        for (int h = start; h < start + kHueStep && h < static_cast<int>(histogram.size()); ++h) {
-            value += histogram[h];
-        }
-        peak = std::max(peak, value);
-    }
+    const std::vector<double> bars = hue_bars(histogram);
+    const double peak = bars.empty() ? 0.0 : *std::max_element(bars.begin(), bars.end());
     return peak > 0 ? peak * 1.1 : 1.0;
 }
 
-std::unique_ptr<QChart> hue_histogram(const ReportData& d) {
-    auto chart = new_chart("Hue distribution of the film (chroma-weighted, 5° bins)");
+}  // namespace
+
+std::vector<double> hue_bars(const std::vector<double>& histogram) {
+    std::vector<double> bars(360 / kHueStep, 0.0);
+    for (std::size_t h = 0; h < histogram.size() && h < 360; ++h)
+        bars[h / kHueStep] += histogram[h];
+    return bars;
+}
+
+std::unique_ptr<QChart> hue_histogram_chart(const std::vector<double>& histogram,
+                                            const QString& title) {
+    auto chart = new_chart(title);
     QValueAxis* x = hue_axis();
-    auto* y = value_axis("share of chroma", 0, histogram_peak(d.hue_histogram), 6);
+    auto* y = value_axis("share of chroma", 0, histogram_peak(histogram), 6);
     y->applyNiceNumbers();
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    add_hue_bins(*chart, d.hue_histogram, x, y, false);
+    add_hue_bins(*chart, histogram, x, y, false);
     return chart;
 }
 
-std::unique_ptr<QChart> hue_wheel(const ReportData& d) {
+std::unique_ptr<QChart> hue_wheel_chart(const std::vector<double>& histogram,
+                                        const QString& title) {
     auto chart = std::make_unique<QPolarChart>();
-    chart->setTitle("Hue wheel (OKLCh degrees)");
+    chart->setTitle(title);
     chart->setTitleFont(chart_font(11));
     chart->setFont(chart_font(9));
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -171,16 +176,14 @@ std::unique_ptr<QChart> hue_wheel(const ReportData& d) {
     angle->setLabelFormat("%d");
     angle->setLabelsFont(chart_font(8));
     auto* radius = new QValueAxis;
-    radius->setRange(0, histogram_peak(d.hue_histogram));
+    radius->setRange(0, histogram_peak(histogram));
     radius->setTickCount(4);
     radius->setLabelsVisible(false);
     chart->addAxis(angle, QPolarChart::PolarOrientationAngular);
     chart->addAxis(radius, QPolarChart::PolarOrientationRadial);
-    add_hue_bins(*chart, d.hue_histogram, angle, radius, true);
+    add_hue_bins(*chart, histogram, angle, radius, true);
     return std::unique_ptr<QChart>(chart.release());
 }
-
-}  // namespace
 
 QString report_font_family() {
     return QStringLiteral("DejaVu Sans");
@@ -196,8 +199,12 @@ std::vector<Chart> report_charts(const ReportData& d, const QString& family) {
         charts.push_back({"family_over_time", "share over time", family_over_time(d, index)});
         charts.push_back({"families_stacked", "families over time", families_stacked(d)});
     }
-    charts.push_back({"hue_histogram", "hue histogram", hue_histogram(d)});
-    charts.push_back({"hue_wheel", "hue wheel", hue_wheel(d)});
+    charts.push_back(
+        {"hue_histogram", "hue histogram",
+         hue_histogram_chart(d.hue_histogram,
+                             "Hue distribution of the film (chroma-weighted, 5° bins)")});
+    charts.push_back(
+        {"hue_wheel", "hue wheel", hue_wheel_chart(d.hue_histogram, "Hue wheel (OKLCh degrees)")});
     return charts;
 }
 

@@ -26,6 +26,14 @@ struct Chart {
 /// Every chart of the palette report, in reading order.
 std::vector<Chart> report_charts(const ReportData& data, const QString& family = "blue");
 
+/// A hue histogram (5-degree bars, each in its own hue) of a 360-bin distribution.
+std::unique_ptr<QChart> hue_histogram_chart(const std::vector<double>& histogram,
+                                            const QString& title);
+/// The same distribution as wedges round the hue circle.
+std::unique_ptr<QChart> hue_wheel_chart(const std::vector<double>& histogram, const QString& title);
+/// The sum of a 360-bin histogram over each 5-degree bar, as the two charts above draw it.
+std::vector<double> hue_bars(const std::vector<double>& histogram);
+
 /// Renders a chart, as vector graphics, into `painter` within `target`.
 void paint(QChart& chart, QPainter& painter, const QRectF& target);
 /// SVG text of a chart (fonts named explicitly, so browsers use them).

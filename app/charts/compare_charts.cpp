@@ -15,9 +15,8 @@
 namespace huescope::charts {
 namespace {
 
-constexpr int kHueStep = 5;  // degrees per point: 1-degree bins are too noisy to overlay
-
 std::unique_ptr<QChart> hue_distributions(const CompareData& d) {
+    // 5-degree bars, as the palette report draws them: 1-degree bins are too noisy to overlay.
     auto chart = new_chart("Hue distributions (chroma-weighted, 5° bins)");
     QValueAxis* x = hue_axis();
     double peak = 0;
@@ -29,12 +28,11 @@ std::unique_ptr<QChart> hue_distributions(const CompareData& d) {
         QPen pen(film_color(f));
         pen.setWidthF(2.0);
         line->setPen(pen);
-        for (int start = 0; start < 360; start += kHueStep) {
-            double sum = 0;
-            for (int k = start; k < start + kHueStep && k < static_cast<int>(h.size()); ++k)
-                sum += h[static_cast<std::size_t>(k)];
-            line->append(start + kHueStep / 2.0, sum);
-            peak = std::max(peak, sum);
+        const std::vector<double> bars = hue_bars(h);
+        const double step = 360.0 / static_cast<double>(bars.size());
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            line->append((static_cast<double>(i) + 0.5) * step, bars[i]);
+            peak = std::max(peak, bars[i]);
         }
         lines.push_back(line);
     }

@@ -1,0 +1,49 @@
+// huescope-gui: the desktop app. Files given on the command line are opened at start.
+// `--screenshot FILE` saves the window as PNG once every opened film is analysed, then quits
+// (for documentation and the screenshot test).
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFont>
+#include <QTimer>
+
+#include "film_session.hpp"
+#include "film_view.hpp"
+#include "main_window.hpp"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("huescope");
+    QApplication::setApplicationName("huescope-gui");
+    QApplication::setFont(QFont("DejaVu Sans", 9));
+    QCommandLineParser parser;
+    parser.setApplicationDescription("huescope: look at a film's colour");
+    parser.addHelpOption();
+    QCommandLineOption screenshot("screenshot", "Save the window to FILE when ready, then quit.",
+                                  "FILE");
+    parser.addOption(screenshot);
+    parser.addPositionalArgument("files", "Films, EXR sequences or analysis folders to open.");
+    parser.process(app);
+
+    huescope::gui::MainWindow window;
+    std::vector<huescope::gui::FilmSession*> sessions;
+    for (const QString& path : parser.positionalArguments())
+        sessions.push_back(window.open_path(path));
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        auto* timer = new QTimer(&window);
+        timer->start(200);
+        QObject::connect(timer, &QTimer::timeout, &window, [&window, sessions, file, timer] {
+            for (auto* s : sessions)
+                if (s->state() == huescope::gui::FilmSession::State::Analysing) return;
+            timer->stop();
+            // A moment for the first preview frame to arrive and paint.
+            QTimer::singleShot(1500, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    return app.exec();
+}
