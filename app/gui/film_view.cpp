@@ -235,16 +235,24 @@ void FilmView::on_failed(const QString& error) {
     m_frame_view->set_message(error);
 }
 
+QString FilmView::family_name() const {
+    const auto& families = m_session.params().families;
+    return families.empty()
+               ? QString("blue")
+               : QString::fromStdString(families[static_cast<std::size_t>(m_family)].name);
+}
+
 QString FilmView::family_share_text() const {
     const auto& families = m_session.params().families;
     if (families.empty()) return {};
-    const QString name = QString::fromStdString(families[static_cast<std::size_t>(m_family)].name);
+    const QString name = family_name();
+    const bool ready = m_session.state() == FilmSession::State::Ready;
     double share = std::nan("");
-    if (m_session.state() == FilmSession::State::Ready) {
+    if (ready) {
         const charts::ReportData& r = m_session.report();
         if (static_cast<std::size_t>(m_family) < r.film.shares.size())
             share = r.film.shares[static_cast<std::size_t>(m_family)];
-    } else {
+    } else {  // while measuring: from the 1-degree histogram so far (bins by their centre)
         const std::vector<double> h = m_session.live_histogram();
         const HueBand& band = families[static_cast<std::size_t>(m_family)];
         double in = 0, all = 0;
@@ -255,16 +263,15 @@ QString FilmView::family_share_text() const {
         if (all > 0) share = in / all;
     }
     return std::isfinite(share)
-               ? QString("%1 share of the film: %2%").arg(name).arg(100 * share, 0, 'f', 2)
+               ? QString("%1 share of the film%2: %3%")
+                     .arg(name, ready ? QString() : tr(" so far"))
+                     .arg(100 * share, 0, 'f', 2)
                : QString();
 }
 
 void FilmView::rebuild_share_chart() {
     const auto& families = m_session.params().families;
-    const QString name =
-        families.empty()
-            ? QString()
-            : QString::fromStdString(families[static_cast<std::size_t>(m_family)].name);
+    const QString name = family_name();
     auto chart = charts::new_chart(tr("%1 share over time (click to go there)").arg(name));
     m_share = new QLineSeries;
     m_share->setObjectName("share");

@@ -36,6 +36,7 @@ class FilmView : public QWidget {
     void set_scope(Scope scope);
     void set_family(int family);
     double current_time() const { return m_time; }
+    QString family_name() const;
 
     // What the views show, for tests and for anyone checking the window against the files.
     QLineSeries* share_series() const { return m_share; }

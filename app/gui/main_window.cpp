@@ -226,8 +226,7 @@ bool MainWindow::export_report(const QString& folder, QString& error) {
     }
     report::ReportOptions options;
     options.folder = view->session().analysis_folder();
-    options.family =
-        QString::fromStdString(view->session().params().families.empty() ? "blue" : "blue");
+    options.family = view->family_name();  // the report charts the family the view shows
     return report::write_report(options, error) &&
            copy_reports(options.folder, "report", folder, error);
 }
