@@ -262,11 +262,10 @@ QString FilmView::family_share_text() const {
         }
         if (all > 0) share = in / all;
     }
-    return std::isfinite(share)
-               ? QString("%1 share of the film%2: %3%")
-                     .arg(name, ready ? QString() : tr(" so far"))
-                     .arg(100 * share, 0, 'f', 2)
-               : QString();
+    return std::isfinite(share) ? QString("%1 share of the film%2: %3%")
+                                      .arg(name, ready ? QString() : tr(" so far"))
+                                      .arg(100 * share, 0, 'f', 2)
+                                : QString();
 }
 
 void FilmView::rebuild_share_chart() {
@@ -390,6 +389,10 @@ void FilmView::seek(double time_s) {
                 m_session.report().shots[static_cast<std::size_t>(shot)].palette);
         if (m_scope == Scope::Shot) refresh_distribution();
     }
+}
+
+void FilmView::set_overlay(bool on) {
+    m_overlay->setChecked(on);  // the checkbox drives the frame view
 }
 
 void FilmView::set_scope(Scope scope) {

@@ -35,6 +35,7 @@ class FilmView : public QWidget {
     void seek(double time_s);
     void set_scope(Scope scope);
     void set_family(int family);
+    void set_overlay(bool on);
     double current_time() const { return m_time; }
     QString family_name() const;
 

@@ -1,6 +1,6 @@
 // huescope-gui: the desktop app. Files given on the command line are opened at start.
-// `--screenshot FILE` saves the window as PNG once every opened film is analysed, then quits
-// (for documentation and the screenshot test).
+// `--screenshot FILE` saves the window as PNG once every opened film is analysed, then quits;
+// with `--seek`, `--highlight` and `--compare` it shows what the documentation pictures show.
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +22,13 @@ int main(int argc, char** argv) {
     QCommandLineOption screenshot("screenshot", "Save the window to FILE when ready, then quit.",
                                   "FILE");
     parser.addOption(screenshot);
+    QCommandLineOption seek("seek", "Go to SECONDS in the current film once it is analysed.",
+                            "SECONDS");
+    QCommandLineOption highlight("highlight", "Highlight the blue family's pixels.");
+    QCommandLineOption compare("compare", "Show compare mode once the films are analysed.");
+    parser.addOption(seek);
+    parser.addOption(highlight);
+    parser.addOption(compare);
     parser.addPositionalArgument("files", "Films, EXR sequences or analysis folders to open.");
     parser.process(app);
 
@@ -30,20 +37,28 @@ int main(int argc, char** argv) {
     for (const QString& path : parser.positionalArguments())
         sessions.push_back(window.open_path(path));
     window.show();
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        auto* timer = new QTimer(&window);
-        timer->start(200);
-        QObject::connect(timer, &QTimer::timeout, &window, [&window, sessions, file, timer] {
-            for (auto* s : sessions)
-                if (s->state() == huescope::gui::FilmSession::State::Analysing) return;
-            timer->stop();
-            // A moment for the first preview frame to arrive and paint.
-            QTimer::singleShot(1500, &window, [&window, file] {
-                const bool saved = window.grab().save(file);
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
-    }
+    const QString file = parser.value(screenshot);
+    const bool to_compare = parser.isSet(compare), to_highlight = parser.isSet(highlight);
+    const double seconds = parser.value(seek).toDouble();
+    const bool to_seek = parser.isSet(seek);
+    auto* timer = new QTimer(&window);
+    timer->start(200);
+    QObject::connect(timer, &QTimer::timeout, &window,
+                     [&window, sessions, file, timer, to_compare, to_highlight, to_seek, seconds] {
+                         for (auto* s : sessions)
+                             if (s->state() == huescope::gui::FilmSession::State::Analysing) return;
+                         timer->stop();
+                         if (auto* view = window.current_view()) {
+                             if (to_seek) view->seek(seconds);
+                             if (to_highlight) view->set_overlay(true);
+                         }
+                         if (to_compare) window.show_compare();
+                         if (file.isEmpty()) return;
+                         // A moment for the first preview frame to arrive and paint.
+                         QTimer::singleShot(1500, &window, [&window, file] {
+                             const bool saved = window.grab().save(file);
+                             QApplication::exit(saved ? 0 : 1);
+                         });
+                     });
     return app.exec();
 }

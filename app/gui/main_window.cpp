@@ -218,6 +218,10 @@ void MainWindow::refresh_compare() {
     m_compare->compare(m_sessions, m_compare_family->currentText());
 }
 
+void MainWindow::show_compare() {
+    m_tabs->setCurrentIndex(1);
+}
+
 bool MainWindow::export_report(const QString& folder, QString& error) {
     FilmView* view = current_view();
     if (view == nullptr || view->session().state() != FilmSession::State::Ready) {

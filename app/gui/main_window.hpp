@@ -33,6 +33,8 @@ class MainWindow : public QMainWindow {
     CompareView* compare_view() const { return m_compare; }
     /// Runs compare mode on every analysed film.
     void refresh_compare();
+    /// Switches to compare mode (which runs it).
+    void show_compare();
     /// Writes the current film's palette report, or the comparison report, into `folder`.
     bool export_report(const QString& folder, QString& error);
     bool export_comparison(const QString& folder, QString& error);
