@@ -19,6 +19,7 @@
 #include "compare_view.hpp"
 #include "film_session.hpp"
 #include "film_view.hpp"
+#include "gui_settings.hpp"
 #include "huescope/analysis_folder.hpp"
 #include "huescope/vectorscope.hpp"
 #include "main_window.hpp"
@@ -151,6 +152,21 @@ class GuiTest : public QObject {
         // Every chart can be copied as an image.
         const QImage chart = window.current_view()->hue_panel()->image();
         QVERIFY(!chart.isNull() && chart.width() > 100);
+    }
+
+    void settingsAreRememberedAndSelectTheCache() {
+        MeasureParams params = load_measure_params();
+        params.min_chroma = 0.035;
+        params.families.push_back({"teal", 180.0, 220.0});
+        save_measure_params(params);
+        const MeasureParams again = load_measure_params();
+        QCOMPARE(again.min_chroma, 0.035);
+        QCOMPARE(again.families.size(), params.families.size());
+        QCOMPARE(again.families.back().name, std::string("teal"));
+        QCOMPARE(again.families.back().to_deg, 220.0);
+        // Other settings are another analysis: nothing measured differently is reused.
+        QVERIFY(FilmSession::cache_folder(media("blue_edit.mp4"), again) !=
+                FilmSession::cache_folder(media("blue_edit.mp4"), MeasureParams{}));
     }
 
     // Run by CTest under xvfb-run with the xcb platform: a real window on a real X server.
