@@ -336,11 +336,7 @@ void FilmView::refresh_distribution() {
             if (m_frame) {
                 m_shown_histogram.assign(m_frame->summary.hue_histogram.begin(),
                                          m_frame->summary.hue_histogram.end());
-                const auto& c = m_frame->scope.counts;
-                for (uint32_t v : c)
-                    scope.push_back(m_frame->scope.samples > 0
-                                        ? float(double(v) / double(m_frame->scope.samples))
-                                        : 0.f);
+                scope = m_frame->scope.fractions();
             }
             break;
         case Scope::Shot:
@@ -359,10 +355,7 @@ void FilmView::refresh_distribution() {
             if (ready && !m_session.scopes().empty()) {
                 scope = m_session.scopes().front();
             } else {
-                const Vectorscope& live = m_session.live_scope();
-                for (uint32_t v : live.counts)
-                    scope.push_back(live.samples > 0 ? float(double(v) / double(live.samples))
-                                                     : 0.f);
+                scope = m_session.live_scope().fractions();
             }
             break;
     }

@@ -21,6 +21,8 @@ struct Vectorscope {
     void add(const float* oklab, std::size_t count);
     void merge(const Vectorscope& other);
     void clear();
+    /// Each bin's share of the samples (all zero when there is none), as vectorscope.exr stores.
+    std::vector<float> fractions() const;
     /// The bin of (a, b): column from a (left = -kRange), row from b (top = +kRange, as drawn).
     static int bin(double a, double b);
 };

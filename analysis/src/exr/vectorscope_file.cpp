@@ -6,6 +6,7 @@
 #include <ImfOutputFile.h>
 #include <ImfStringAttribute.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -15,12 +16,6 @@ namespace huescope {
 namespace {
 
 constexpr int kBlock = Vectorscope::kSize * Vectorscope::kSize;
-
-void fractions(const Vectorscope& scope, float* out) {
-    const double total = scope.samples > 0 ? static_cast<double>(scope.samples) : 1.0;
-    for (int i = 0; i < kBlock; ++i)
-        out[i] = static_cast<float>(scope.counts[static_cast<std::size_t>(i)] / total);
-}
 
 }  // namespace
 
@@ -40,8 +35,7 @@ Status VectorscopeWriter::open() {
 }
 
 void VectorscopeWriter::add_shot(const Vectorscope& scope) {
-    std::vector<float> block(kBlock);
-    fractions(scope, block.data());
+    const std::vector<float> block = scope.fractions();
     if (m_error && std::fwrite(block.data(), sizeof(float), kBlock, m_spool) != kBlock) {
         m_error = Status(ErrorCode::Io, "writing '" + m_spool_path + "' failed (disk full?)");
     }
@@ -53,7 +47,8 @@ Status VectorscopeWriter::write(const std::string& path, const Vectorscope& film
     const int width = Vectorscope::kSize;
     const int height = Vectorscope::kSize * static_cast<int>(1 + m_shots);
     std::vector<float> pixels(static_cast<std::size_t>(width) * height);
-    fractions(film, pixels.data());
+    const std::vector<float> film_block = film.fractions();
+    std::copy(film_block.begin(), film_block.end(), pixels.begin());
     if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0 ||
         std::fread(pixels.data() + kBlock, sizeof(float),
                    static_cast<std::size_t>(m_shots) * kBlock,

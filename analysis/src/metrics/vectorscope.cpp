@@ -27,6 +27,13 @@ void Vectorscope::merge(const Vectorscope& other) {
     samples += other.samples;
 }
 
+std::vector<float> Vectorscope::fractions() const {
+    const double total = samples > 0 ? static_cast<double>(samples) : 1.0;
+    std::vector<float> out(counts.size());
+    for (std::size_t i = 0; i < counts.size(); ++i) out[i] = static_cast<float>(counts[i] / total);
+    return out;
+}
+
 void Vectorscope::clear() {
     std::fill(counts.begin(), counts.end(), 0u);
     samples = 0;
