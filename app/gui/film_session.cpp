@@ -5,9 +5,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
-#include "../charts/json_read.hpp"
 #include "huescope/analysis_folder.hpp"
 #include "huescope/hue_time.hpp"
 
@@ -61,11 +60,19 @@ void FilmSession::start() {
     m_media_path = m_path;
     if (is_analysis_folder(m_path.toStdString())) {
         // An analysis folder opened directly: its results, and the frames from its input.
+        // Its settings are the ones it was measured with, whatever the app's settings are now.
         m_folder = m_path;
-        nlohmann::json summary;
-        QString error;
-        if (charts::read_json_file(m_path + "/summary.json", summary, error))
-            m_media_path = charts::json_text(summary["input"]["path"]);
+        Result<FilmRecord> record = read_analysis_folder(m_path.toStdString());
+        if (!record) {
+            fail(QString::fromStdString(record.status().message()));
+            return;
+        }
+        m_media_path = QString::fromStdString(record->input_path);
+        m_params.hue_space = record->hue_space;
+        m_params.families = record->families;
+        m_params.min_chroma = record->min_chroma;
+        m_params.near_black_l = record->near_black_l;
+        m_params.near_white_l = record->near_white_l;
     }
     Result<std::unique_ptr<FrameSource>> opened =
         open_source(m_media_path.toStdString(), SourceOptions{});
@@ -160,10 +167,12 @@ void FilmSession::on_worker_done(bool ok, bool was_cancelled, const QString& err
 }
 
 int FilmSession::shot_at(double time_s) const {
-    int found = -1;
-    for (std::size_t s = 0; s < m_report.shots.size(); ++s)
-        if (m_report.shots[s].start_s <= time_s + 1e-6) found = static_cast<int>(s);
-    return found;
+    // Shots are in time order: the last one starting at or before the time.
+    const auto& shots = m_report.shots;
+    const auto after =
+        std::upper_bound(shots.begin(), shots.end(), time_s + 1e-6,
+                         [](double t, const charts::ShotRow& shot) { return t < shot.start_s; });
+    return static_cast<int>(after - shots.begin()) - 1;
 }
 
 bool FilmSession::load_results() {

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtCharts/QLineSeries>
@@ -43,6 +44,17 @@ FilmView::FilmView(FilmSession& session, QWidget* parent) : QWidget(parent), m_s
 
 FilmView::~FilmView() = default;
 
+// The families of the film's settings (an analysis folder brings its own), blue first chosen.
+void FilmView::fill_family_box() {
+    const QSignalBlocker quiet(m_family_box);
+    m_family_box->clear();
+    for (const HueBand& band : m_session.params().families)
+        m_family_box->addItem(QString::fromStdString(band.name));
+    const int blue = m_family_box->findText("blue");
+    m_family = blue >= 0 ? blue : 0;
+    m_family_box->setCurrentIndex(m_family);
+}
+
 void FilmView::build() {
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
@@ -56,11 +68,7 @@ void FilmView::build() {
     m_frame_view = new FrameView(this);
     m_overlay = new QCheckBox(tr("Highlight family"), this);
     m_family_box = new QComboBox(this);
-    for (const HueBand& band : m_session.params().families)
-        m_family_box->addItem(QString::fromStdString(band.name));
-    const int blue = m_family_box->findText("blue");
-    m_family = blue >= 0 ? blue : 0;
-    m_family_box->setCurrentIndex(m_family);
+    fill_family_box();
     m_time_label = new QLabel(this);
     m_share_label = new QLabel(this);
     m_share_label->setObjectName("family_share");
@@ -214,12 +222,17 @@ void FilmView::on_updated() {
         if (auto* x = qobject_cast<QValueAxis*>(m_share->attachedAxes().value(0)))
             if (!times.empty() && times.back() > x->max()) x->setMax(times.back());
     }
-    if (m_scope == Scope::Film) refresh_distribution();
+    // The film-so-far wheel is 72 chart series: redrawn once a second, not on every poll.
+    if (m_scope == Scope::Film && (!m_live_redraw.isValid() || m_live_redraw.elapsed() > 1000)) {
+        refresh_distribution();
+        m_live_redraw.start();
+    }
     m_share_label->setText(family_share_text());
 }
 
 void FilmView::on_ready() {
     m_error->hide();
+    fill_family_box();
     const charts::ReportData& r = m_session.report();
     m_film_palette->set_palette(r.palette);
     m_barcode->set_barcode(r.barcode);
@@ -284,9 +297,11 @@ void FilmView::rebuild_share_chart() {
     const charts::ReportData& r = m_session.report();
     if (m_session.state() == FilmSession::State::Ready) {
         QList<QPointF> points;
-        const std::vector<double>& s = r.frame_shares[static_cast<std::size_t>(m_family)];
-        for (std::size_t i = 0; i < r.time_s.size(); ++i)
-            if (std::isfinite(s[i])) points.append(QPointF(r.time_s[i], s[i]));
+        if (static_cast<std::size_t>(m_family) < r.frame_shares.size()) {
+            const std::vector<double>& s = r.frame_shares[static_cast<std::size_t>(m_family)];
+            for (std::size_t i = 0; i < r.time_s.size() && i < s.size(); ++i)
+                if (std::isfinite(s[i])) points.append(QPointF(r.time_s[i], s[i]));
+        }
         m_share->append(points);
         for (std::size_t k = 1; k < r.shots.size(); ++k) {
             cuts->append(r.shots[k].start_s, 0);

@@ -3,7 +3,9 @@
 // the family's share over time (click to seek), the hue distribution and the vectorscope of the
 // frame, shot or film, the palettes, and the barcode as a timeline.
 
+#include <QElapsedTimer>
 #include <QWidget>
+#include <cmath>
 #include <memory>
 
 #include "film_session.hpp"
@@ -38,6 +40,8 @@ class FilmView : public QWidget {
     void set_overlay(bool on);
     double current_time() const { return m_time; }
     QString family_name() const;
+    /// Time of the frame on screen; NaN until the first one arrives.
+    double frame_time() const { return m_frame ? m_frame->time_s : std::nan(""); }
 
     // What the views show, for tests and for anyone checking the window against the files.
     QLineSeries* share_series() const { return m_share; }
@@ -48,6 +52,7 @@ class FilmView : public QWidget {
 
   private:
     void build();
+    void fill_family_box();
     void on_probed();
     void on_updated();
     void on_ready();
@@ -67,6 +72,7 @@ class FilmView : public QWidget {
     bool m_wheel = true;
     std::size_t m_live_points = 0;
     std::vector<double> m_shown_histogram;
+    QElapsedTimer m_live_redraw;
 
     QLabel* m_header = nullptr;
     QLabel* m_error = nullptr;

@@ -31,7 +31,8 @@ PreviewFrame render_preview(const Frame& frame, const MeasureParams& params, int
     out.picture = QImage(image.width, image.height, QImage::Format_RGB888);
     out.mask = QImage(image.width, image.height, QImage::Format_Alpha8);
     out.mask.fill(0);
-    std::vector<float> oklab(static_cast<std::size_t>(image.width) * image.height * 3);
+    // The scope and statistics cover the picture as the analysis measures it: bars left out.
+    const Rect area = detect_picture_area(image);
     const bool has_family = family >= 0 && family < static_cast<int>(params.families.size());
     for (int y = 0; y < image.height; ++y) {
         uchar* rgb = out.picture.scanLine(y);
@@ -44,8 +45,10 @@ PreviewFrame render_preview(const Frame& frame, const MeasureParams& params, int
             if (!std::isfinite(linear[0] + linear[1] + linear[2])) continue;
             const Vec3 xyz = working_rgb_to_xyz(linear);
             const Vec3 ok = xyz_to_oklab(xyz);
-            for (int c = 0; c < 3; ++c)
-                oklab[3 * i + c] = static_cast<float>(ok[static_cast<std::size_t>(c)]);
+            if (area.contains(x, y)) {
+                const float sample[3] = {float(ok[0]), float(ok[1]), float(ok[2])};
+                out.scope.add(sample, 1);
+            }
             const double chroma = std::hypot(ok[1], ok[2]);
             if (has_family && classify_pixel(ok[0], chroma, params) == PixelKind::Chromatic &&
                 params.families[static_cast<std::size_t>(family)].contains(
@@ -54,12 +57,10 @@ PreviewFrame render_preview(const Frame& frame, const MeasureParams& params, int
             }
         }
     }
-    // The statistics of the picture area, as the analysis measures it (bars left out).
     HueAccumulator acc;
     acc.reset(params.families.size());
-    accumulate(image, detect_picture_area(image), params, acc);
+    accumulate(image, area, params, acc);
     out.summary = summarize(acc, params);
-    out.scope.add(oklab.data(), oklab.size() / 3);
     return out;
 }
 

@@ -4,8 +4,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QTimer>
+#include <cmath>
 
 #include "film_session.hpp"
 #include "film_view.hpp"
@@ -43,22 +45,33 @@ int main(int argc, char** argv) {
     const bool to_seek = parser.isSet(seek);
     auto* timer = new QTimer(&window);
     timer->start(200);
-    QObject::connect(timer, &QTimer::timeout, &window,
-                     [&window, sessions, file, timer, to_compare, to_highlight, to_seek, seconds] {
-                         for (auto* s : sessions)
-                             if (s->state() == huescope::gui::FilmSession::State::Analysing) return;
-                         timer->stop();
-                         if (auto* view = window.current_view()) {
-                             if (to_seek) view->seek(seconds);
-                             if (to_highlight) view->set_overlay(true);
-                         }
-                         if (to_compare) window.show_compare();
-                         if (file.isEmpty()) return;
-                         // A moment for the first preview frame to arrive and paint.
-                         QTimer::singleShot(1500, &window, [&window, file] {
-                             const bool saved = window.grab().save(file);
-                             QApplication::exit(saved ? 0 : 1);
-                         });
-                     });
+    QObject::connect(
+        timer, &QTimer::timeout, &window,
+        [&window, sessions, file, timer, to_compare, to_highlight, to_seek, seconds] {
+            for (auto* s : sessions)
+                if (s->state() == huescope::gui::FilmSession::State::Analysing) return;
+            timer->stop();
+            if (auto* view = window.current_view()) {
+                if (to_seek) view->seek(seconds);
+                if (to_highlight) view->set_overlay(true);
+            }
+            if (to_compare) window.show_compare();
+            if (file.isEmpty()) return;
+            // Once the frame is on screen (or after ten seconds without it).
+            auto* wait = new QTimer(&window);
+            auto* waited = new QElapsedTimer;
+            waited->start();
+            wait->start(100);
+            QObject::connect(wait, &QTimer::timeout, &window, [&window, file, wait, waited] {
+                auto* view = window.current_view();
+                if (view != nullptr && std::isnan(view->frame_time()) && waited->elapsed() < 10000)
+                    return;
+                wait->stop();
+                delete waited;
+                QTimer::singleShot(300, &window, [&window, file] {
+                    QApplication::exit(window.grab().save(file) ? 0 : 1);
+                });
+            });
+        });
     return app.exec();
 }

@@ -152,6 +152,15 @@ void MainWindow::open_dialog(bool folder) {
 }
 
 FilmSession* MainWindow::open_path(const QString& path) {
+    // The same film open twice would be analysed twice into one folder: show the open one.
+    for (std::size_t i = 0; i < m_sessions.size(); ++i) {
+        const FilmSession::State state = m_sessions[i]->state();
+        if (m_sessions[i]->path() == path && state != FilmSession::State::Failed &&
+            state != FilmSession::State::Cancelled) {
+            m_list->setCurrentRow(static_cast<int>(i));
+            return m_sessions[i];
+        }
+    }
     auto* session = new FilmSession(path, load_measure_params(), this);
     auto* view = new FilmView(*session, this);
     m_sessions.push_back(session);

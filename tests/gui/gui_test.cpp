@@ -97,14 +97,27 @@ class GuiTest : public QObject {
 
         // Seeking shows that frame and its own distribution.
         view->set_scope(FilmView::Scope::Frame);
-        view->seek(2.0);
-        QVERIFY(QTest::qWaitFor([view] { return !view->shown_histogram().empty(); }, 20000));
-        QVERIFY(std::fabs(view->current_time() - 2.0) < 1e-9);
+        view->seek(2.03);  // between frames 48 (2.0 s) and 49: frame 48 is showing
+        QVERIFY(
+            QTest::qWaitFor([view] { return std::fabs(view->frame_time() - 2.0) < 1e-6; }, 20000));
+        double frame_total = 0;
+        for (double v : view->shown_histogram()) frame_total += v;
+        QVERIFY(std::fabs(frame_total - 1.0) < 1e-9);  // the frame's own distribution
+        view->seek(1e9);                               // past the end: the last frame
+        QVERIFY(QTest::qWaitFor(
+            [view] { return std::fabs(view->frame_time() - 119 / 24.0) < 1e-6; }, 20000));
 
-        // Reopening the same film loads the results instead of measuring again.
-        FilmSession* again = window.open_path(media("blue_edit.mp4"));
+        // Opened twice in one window: the open one is shown, not measured again beside it.
+        QCOMPARE(window.open_path(media("blue_edit.mp4")), s);
+        // Reopened in a new window: the results are loaded instead of measured again.
+        MainWindow later;
+        FilmSession* again = later.open_path(media("blue_edit.mp4"));
         QCOMPARE(again->state(), FilmSession::State::Ready);
         QCOMPARE(again->analysis_folder(), s->analysis_folder());
+        // Its analysis folder opened directly: same results, with the folder's own settings.
+        FilmSession* folder = later.open_path(s->analysis_folder());
+        QCOMPARE(folder->state(), FilmSession::State::Ready);
+        QCOMPARE(folder->media_path(), QFileInfo(media("blue_edit.mp4")).absoluteFilePath());
     }
 
     void cancelMidwayLeavesNoResult() {
@@ -177,8 +190,11 @@ class GuiTest : public QObject {
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         FilmSession* s = window.open_path(media("blue_edit.mp4"));
         QVERIFY(wait_until_settled(s));
-        window.current_view()->seek(3.1);
-        QTest::qWait(1500);  // the preview frame arrives and paints
+        FilmView* view = window.current_view();
+        view->seek(3.1);
+        QVERIFY(QTest::qWaitFor([view] { return std::fabs(view->frame_time() - 3.0833) < 0.01; },
+                                20000));  // frame 74 arrived
+        QTest::qWait(200);                // and painted
         QScreen* screen = window.windowHandle()->screen();
         const QImage shot = screen->grabWindow(window.winId()).toImage();
         const QString path = QString(HUESCOPE_TEST_SCRATCH_DIR) + "/gui-screenshot-" +

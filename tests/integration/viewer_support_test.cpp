@@ -40,9 +40,15 @@ TEST(Seek, VideoSeekGivesTheFrameReadingThroughGives) {
     ASSERT_EQ(wanted.size(), 3u);
     auto source = open(clip);
     ASSERT_TRUE(source);
-    // Forward, backward, to the last frame: each time the frame showing at that time.
-    for (const auto& [number, time] :
-         {std::pair<int64_t, double>{48, 2.0}, {12, 0.5}, {119, 4.96}}) {
+    // Forward, backward, between two frames, at and past the end: each time the frame showing
+    // then (the last one at or past the end).
+    for (const auto& [number, time] : {std::pair<int64_t, double>{48, 2.0},
+                                       {12, 0.5},
+                                       {119, 4.96},
+                                       {48, 2.03},
+                                       {119, 5.0},
+                                       {119, 60.0},
+                                       {12, 0.52}}) {
         ASSERT_TRUE(source->seek(time).is_ok());
         Frame got;
         ASSERT_TRUE(source->next(got).value());

@@ -10,6 +10,9 @@ struct Rect {
     int height = 0;
 
     bool empty() const { return width <= 0 || height <= 0; }
+    bool contains(int px, int py) const {
+        return px >= x && px < x + width && py >= y && py < y + height;
+    }
     bool operator==(const Rect&) const = default;
 };
 

@@ -74,8 +74,9 @@ class FrameSource {
     virtual Result<bool> next(Frame& frame) = 0;
     /// Damaged packets or frames skipped so far (the analysis continues past them).
     virtual int64_t decode_errors() const { return 0; }
-    /// Positions the source so that the next frame read is the one showing at `time_s` (or the
-    /// first after it). For viewers; an analysis reads straight through.
+    /// Positions the source so that the next frame read is the one showing at `time_s` (the last
+    /// frame at or past the end; the first when before it). For viewers; an analysis reads
+    /// straight through. After a seek, a video frame's `number` is its time × the frame rate.
     virtual Status seek(double time_s) = 0;
 };
 

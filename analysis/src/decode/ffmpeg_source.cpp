@@ -1,5 +1,6 @@
 #include "ffmpeg_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -132,7 +133,11 @@ class FfmpegSource final : public FrameSource {
     int64_t m_decoded = 0;
     int64_t m_decode_errors = 0;
     bool m_sought = false;                // after a seek, frame numbers come from timestamps
-    std::optional<double> m_skip_before;  // after a seek: earlier frames are decoded, dropped
+    std::optional<double> m_seek_target;  // set by seek(), settled by the next next()
+    libav::FramePtr m_lookahead;          // the frame after the one a seek landed on
+    bool m_have_lookahead = false;
+
+    Result<bool> settle_seek();
 };
 
 Status FfmpegSource::open(const std::string& path, const SourceOptions& options) {
@@ -309,31 +314,75 @@ double FfmpegSource::frame_time(const AVFrame& frame) const {
 }
 
 Status FfmpegSource::seek(double time_s) {
-    // To the keyframe at or before the time, then decode forward to it (next() drops the rest).
+    // A second early: MP4 indexes keyframes by decode time, so a keyframe found for the time
+    // itself can show later than it when B-frames reorder. Then decode forward to the time.
     const int64_t start = m_stream->start_time != AV_NOPTS_VALUE ? m_stream->start_time : 0;
-    const int64_t target = start + static_cast<int64_t>(time_s / av_q2d(m_stream->time_base));
-    if (int err = av_seek_frame(m_format.get(), m_stream->index, target, AVSEEK_FLAG_BACKWARD);
+    const int64_t target =
+        start + static_cast<int64_t>((time_s - 1.0) / av_q2d(m_stream->time_base));
+    if (int err = av_seek_frame(m_format.get(), m_stream->index, std::max(start, target),
+                                AVSEEK_FLAG_BACKWARD);
         err < 0) {
         return Status(ErrorCode::Unsupported,
                       "'" + m_info.path + "': cannot seek: " + libav::error_string(err));
     }
     avcodec_flush_buffers(m_codec.get());
-    m_have_pending = false;
+    m_have_pending = m_have_lookahead = false;
     m_flushing = m_finished = false;
     m_sought = true;
-    // Half a frame of slack, so that the frame showing at time_s is kept.
-    m_skip_before = time_s - (m_info.frame_rate > 0 ? 0.5 / m_info.frame_rate : 0.0);
+    m_seek_target = time_s;
     return Status::ok();
 }
 
+// Decodes forward to the frame showing at the seek target: the last one starting at or before
+// it (the next one is kept as the lookahead), or the last frame of the file when the target is
+// past it, or the first one after when the target is before the first.
+Result<bool> FfmpegSource::settle_seek() {
+    const double target = *m_seek_target;
+    m_seek_target.reset();
+    const double slack = m_info.frame_rate > 0 ? 0.25 / m_info.frame_rate : 1e-6;
+    if (!m_lookahead) m_lookahead.reset(av_frame_alloc());
+    if (!m_lookahead) return Status(ErrorCode::Internal, "out of memory");
+    bool have_shown = false;  // m_lookahead holds the latest frame at or before the target
+    while (true) {
+        av_frame_unref(m_frame.get());
+        Result<bool> got = receive(*m_frame);
+        if (!got) return got;
+        if (!got.value()) {
+            if (!have_shown) return false;
+            av_frame_move_ref(m_frame.get(), m_lookahead.get());
+            m_have_pending = true;
+            return true;
+        }
+        if (frame_time(*m_frame) <= target + slack) {
+            av_frame_unref(m_lookahead.get());
+            av_frame_move_ref(m_lookahead.get(), m_frame.get());
+            have_shown = true;
+            continue;
+        }
+        if (have_shown) {  // m_frame is the next one: swap so the shown frame comes first
+            std::swap(m_frame, m_lookahead);
+            m_have_lookahead = true;
+        }
+        m_have_pending = true;
+        return true;
+    }
+}
+
 Result<bool> FfmpegSource::next(Frame& out) {
-    while (!m_have_pending) {
+    if (m_seek_target) {
+        Result<bool> settled = settle_seek();
+        if (!settled || !settled.value()) return settled;
+    }
+    if (!m_have_pending && m_have_lookahead) {
+        std::swap(m_frame, m_lookahead);
+        m_have_lookahead = false;
+        m_have_pending = true;
+    }
+    if (!m_have_pending) {
         av_frame_unref(m_frame.get());
         Result<bool> got = receive(*m_frame);
         if (!got || !got.value()) return got;
-        if (!m_skip_before || frame_time(*m_frame) >= *m_skip_before) break;
     }
-    m_skip_before.reset();
     m_have_pending = false;
     if (!m_decoder) {
         Result<CodeDecoder> decoder = CodeDecoder::create(m_info.color);

@@ -6,9 +6,9 @@
 namespace huescope {
 
 int Vectorscope::bin(double a, double b) {
-    const auto index = [](double v) {
-        const int i = static_cast<int>(std::floor((v + kRange) / (2.0 * kRange) * kSize));
-        return std::clamp(i, 0, kSize - 1);
+    const auto index = [](double v) {  // clamped before the cast: huge EXR values stay defined
+        const double i = std::floor((v + kRange) / (2.0 * kRange) * kSize);
+        return static_cast<int>(std::clamp(i, 0.0, double(kSize - 1)));
     };
     return (kSize - 1 - index(b)) * kSize + index(a);
 }

@@ -1,6 +1,5 @@
 #include "huescope/analyze.hpp"
 
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -117,8 +116,8 @@ struct Outputs {
           hue_barcode_png((dir / "hue_barcode.png").string()),
           vectorscope_exr((dir / "vectorscope.exr").string()),
           summary((dir / "summary.json").string()),
-          hue_rows((dir / (".hue_time.spool-" + std::to_string(::getpid()))).string()),
-          scopes((dir / (".vectorscope.spool-" + std::to_string(::getpid()))).string()) {}
+          hue_rows((dir / unique_temp_name("hue_time", ".spool")).string()),
+          scopes((dir / unique_temp_name("vectorscope", ".spool")).string()) {}
 
     // summary.json last: when it appears, the set is complete.
     Status commit() {

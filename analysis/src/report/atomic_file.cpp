@@ -2,18 +2,25 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 
 namespace huescope {
 
+std::string unique_temp_name(const std::string& stem, const std::string& extension) {
+    static std::atomic<unsigned> counter{0};
+    return "." + stem + ".tmp-" + std::to_string(::getpid()) + "-" +
+           std::to_string(counter.fetch_add(1)) + extension;
+}
+
 AtomicFile::AtomicFile(std::string destination) : m_destination(std::move(destination)) {
     const std::filesystem::path dest(m_destination);
-    // Hidden, unique to the process, and with the destination's extension kept last, because
-    // some writers (OpenCV) choose the file format by extension.
-    m_temp = (dest.parent_path() / ("." + dest.stem().string() + ".tmp-" +
-                                    std::to_string(::getpid()) + dest.extension().string()))
-                 .string();
+    // Hidden, unique, and with the destination's extension kept last, because some writers
+    // (OpenCV) choose the file format by extension.
+    m_temp =
+        (dest.parent_path() / unique_temp_name(dest.stem().string(), dest.extension().string()))
+            .string();
 }
 
 AtomicFile::~AtomicFile() {

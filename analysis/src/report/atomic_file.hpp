@@ -10,6 +10,10 @@ namespace huescope {
 /// A file written under a temporary name in the destination folder and renamed into place by
 /// commit(). Destroyed without commit, it removes the temporary: the destination never holds a
 /// half-written file, and an earlier version survives a failed run.
+/// A name for a temporary file that no other writer uses, even in the same process (the desktop
+/// app can analyse two films at once): ".STEM.tmp-PID-N" plus `extension`.
+std::string unique_temp_name(const std::string& stem, const std::string& extension);
+
 class AtomicFile {
   public:
     explicit AtomicFile(std::string destination);
