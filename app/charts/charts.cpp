@@ -78,6 +78,35 @@ std::unique_ptr<QChart> family_over_time(const ReportData& d, int family) {
     return chart;
 }
 
+std::unique_ptr<QChart> metric_over_time(const ReportData& d, std::size_t m) {
+    const QString column = d.metric_columns[static_cast<int>(m)];
+    const double film = m < d.metric_film.size() ? d.metric_film[m] : std::nan("");
+    auto chart = new_chart(QString("%1 over time (film: %2)")
+                               .arg(column)
+                               .arg(std::isfinite(film) ? QString::number(film, 'g', 4) : "—"));
+    auto* series = new QLineSeries;
+    series->setName(column.mid(column.lastIndexOf(':') + 1));
+    double low = 0, high = 0;
+    for (const QPointF& p : bucketed(d.time_s, d.metric_values[m])) {
+        series->append(p);
+        low = std::min(low, p.y());
+        high = std::max(high, p.y());
+    }
+    QPen pen(QColor(60, 60, 60));
+    pen.setWidthF(1.5);
+    series->setPen(pen);
+    chart->addSeries(series);
+    auto* x = value_axis("time (s)", 0, end_time(d), 9);
+    auto* y = value_axis(series->name(), low, high > low ? high : low + 1, 6);
+    y->applyNiceNumbers();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    return chart;
+}
+
 std::unique_ptr<QChart> families_stacked(const ReportData& d) {
     auto chart = new_chart("Every hue family over time (stacked shares: what replaced what)");
     auto* x = value_axis("time (s)", 0, end_time(d), 9);
@@ -198,6 +227,11 @@ std::vector<Chart> report_charts(const ReportData& d, const QString& family) {
     if (!d.families.empty() && !d.time_s.empty()) {
         charts.push_back({"family_over_time", "share over time", family_over_time(d, index)});
         charts.push_back({"families_stacked", "families over time", families_stacked(d)});
+    }
+    for (std::size_t m = 0;
+         m < static_cast<std::size_t>(d.metric_columns.size()) && !d.time_s.empty(); ++m) {
+        charts.push_back({QString("metric_%1").arg(m), d.metric_columns[static_cast<int>(m)],
+                          metric_over_time(d, m)});
     }
     charts.push_back(
         {"hue_histogram", "hue histogram",

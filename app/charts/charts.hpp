@@ -23,6 +23,11 @@ struct Chart {
     std::unique_ptr<QChart> chart;
 };
 
+/// Time series are drawn wide; hue histograms and wheels square.
+inline bool is_wide(const Chart& chart) {
+    return !chart.id.startsWith("hue_");
+}
+
 /// Every chart of the palette report, in reading order.
 std::vector<Chart> report_charts(const ReportData& data, const QString& family = "blue");
 

@@ -45,9 +45,22 @@ bool read_frames(const QString& path, ReportData& data, QString& error) {
         return false;
     }
     data.frame_shares.assign(data.families.size(), {});
+    std::vector<int> metric_cols;
+    for (int c = 0; c < header.size(); ++c) {
+        if (header[c].contains(':')) {  // plugin outputs are named "id:output"
+            data.metric_columns << header[c];
+            metric_cols.push_back(c);
+        }
+    }
+    data.metric_values.assign(metric_cols.size(), {});
     while (!in.atEnd()) {
         const QStringList fields = in.readLine().trimmed().split(',');
         if (fields.size() < header.size()) continue;
+        for (std::size_t m = 0; m < metric_cols.size(); ++m) {
+            const QString v = fields[metric_cols[m]];
+            data.metric_values[m].push_back(v.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
+                                                        : v.toDouble());
+        }
         data.time_s.push_back(fields[time_col].toDouble());
         for (std::size_t f = 0; f < share_cols.size(); ++f) {
             const QString v = share_cols[f] >= 0 ? fields[share_cols[f]] : QString();
@@ -141,7 +154,13 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
     }
     d.barcode.load(folder + "/barcode.png");
     d.hue_barcode.load(folder + "/hue_barcode.png");
-    return read_frames(folder + "/frames.csv", d, error);
+    if (!read_frames(folder + "/frames.csv", d, error)) return false;
+    for (const QString& column : d.metric_columns) {
+        const int colon = column.lastIndexOf(':');
+        d.metric_film.push_back(json_number(j["metrics"][column.left(colon).toStdString()]["film"]
+                                             [column.mid(colon + 1).toStdString()]));
+    }
+    return true;
 }
 
 }  // namespace huescope::charts

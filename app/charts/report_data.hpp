@@ -55,6 +55,10 @@ struct ReportData {
     // Per analysed frame, from frames.csv.
     std::vector<double> time_s;
     std::vector<std::vector<double>> frame_shares;  // [family][frame], NaN where undefined
+    // Plugin outputs ("id:output" columns of frames.csv) per frame, and their film values.
+    QStringList metric_columns;
+    std::vector<std::vector<double>> metric_values;  // [column][frame]
+    std::vector<double> metric_film;                 // [column], from summary.json
     QImage barcode, hue_barcode;
     QString letterbox;  // a sentence
 };

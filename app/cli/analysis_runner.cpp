@@ -33,6 +33,9 @@ Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
     hooks.cancel = &g_cancel;
     if (!quiet) hooks.on_start = print_assumptions;
     hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
+    hooks.on_warning = [](const std::string& message) {  // even when quiet: results changed
+        std::fprintf(stderr, "huescope: warning: %s\n", message.c_str());
+    };
     Result<AnalysisResult> result = analyze(options, hooks);
     progress.finish();
     return result;

@@ -21,6 +21,7 @@ struct AnalyzeArgs {
     bool quiet = false;
     bool report = false;
     std::string charts_dir;
+    std::vector<std::string> metric_options;
 };
 
 Status finish_options(AnalyzeArgs& a) {
@@ -34,6 +35,14 @@ Status finish_options(AnalyzeArgs& a) {
         Result<HueBand> band = parse_hue_band(spec);
         if (!band) return band.status();
         set_hue_band(m.families, band.value());
+    }
+    for (const std::string& spec : a.metric_options) {
+        const std::size_t eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            return Status(ErrorCode::InvalidArgument,
+                          "--metric-option must be ID=JSON, not '" + spec + "'");
+        }
+        a.options.plugins.options_json[spec.substr(0, eq)] = spec.substr(eq + 1);
     }
     if (!a.start.empty() && !parse_time(a.start, a.options.start_s)) {
         return Status(ErrorCode::InvalidArgument, "--start '" + a.start + "' is not a time");
@@ -104,6 +113,13 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--palette-merge", o.palette.merge_de,
                     "OKLab distance below which palette colours merge (default 0.04)")
         ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--plugin-dir", o.plugins.dirs,
+                    "load metric plugins (*.so) from this folder (repeatable; also "
+                    "HUESCOPE_PLUGIN_PATH)");
+    cmd->add_flag("--strict-plugins", o.plugins.strict,
+                  "stop with an error when a plugin cannot load or fails (default: warn, skip)");
+    cmd->add_option("--metric-option", args->metric_options,
+                    "options for a plugin metric, ID=JSON (repeatable)");
 #ifdef HUESCOPE_WITH_REPORT
     cmd->add_flag("--report", args->report,
                   "also write the palette report (report.html, report.pdf)");

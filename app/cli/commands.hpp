@@ -14,6 +14,7 @@ Command register_probe(CLI::App& app);
 /// `command_line` is recorded in the outputs' provenance.
 Command register_analyze(CLI::App& app, const std::string& command_line);
 
+Command register_metrics(CLI::App& app);
 /// `command_line` is recorded in analyses it runs.
 Command register_compare(CLI::App& app, const std::string& command_line);
 

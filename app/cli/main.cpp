@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
         {"probe", register_probe(app)},
         {"analyze", register_analyze(app, command_line)},
         {"compare", register_compare(app, command_line)},
+        {"metrics", register_metrics(app)},
 #ifdef HUESCOPE_WITH_REPORT
         {"report", register_report(app)},
 #endif

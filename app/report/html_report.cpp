@@ -44,7 +44,7 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
     }
     html += "\n<h2>Charts</h2><div class=\"charts\">";
     for (charts::Chart& c : charts) {
-        const bool wide = c.id.startsWith("famil");
+        const bool wide = charts::is_wide(c);
         html += "<figure id=\"" + c.id + "\"" + (wide ? "" : " class=\"square\"") + ">" +
                 inline_svg(charts::to_svg(*c.chart, wide ? kWideChart : kSquareChart)) +
                 "</figure>\n";

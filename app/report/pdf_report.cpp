@@ -32,7 +32,7 @@ bool pdf_report(const charts::ReportData& d, std::vector<charts::Chart>& charts,
     page.new_page();
     std::vector<QChart*> squares;
     for (charts::Chart& c : charts) {
-        if (c.id.startsWith("famil")) {
+        if (charts::is_wide(c)) {
             page.chart(*c.chart, 0.36);
         } else {
             squares.push_back(c.chart.get());

@@ -21,7 +21,7 @@ bool write_report(const ReportOptions& options, QString& error) {
         return false;
     }
     const auto size = [](const charts::Chart& c) {
-        return c.id.startsWith("famil") ? QSize(900, 320) : QSize(440, 420);
+        return charts::is_wide(c) ? QSize(900, 320) : QSize(440, 420);
     };
     return options.charts_dir.isEmpty() || export_charts(charts, options.charts_dir, size, error);
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "huescope/measurement.hpp"
+#include "huescope/metric_host.hpp"
 #include "huescope/palette.hpp"
 #include "huescope/shots.hpp"
 #include "huescope/source.hpp"
@@ -25,6 +26,7 @@ struct AnalyzeOptions {
     bool keep_letterbox = false;       ///< measure black bars as picture (default: excluded)
     PaletteParams palette;
     ShotDetectorParams shots;
+    PluginOptions plugins;     ///< metric plugins to load (none by default)
     std::string command_line;  ///< recorded in the outputs' provenance
 };
 
@@ -46,6 +48,7 @@ struct ShotResult {
     Transition transition = Transition::Start;  ///< how the shot begins
     HueSummary summary;
     std::vector<PaletteColor> palette;
+    MetricValues metrics;  ///< plugin outputs aggregated over the shot
 };
 
 /// Black bars found and left out of the statistics.
@@ -71,6 +74,10 @@ struct AnalysisResult {
     LetterboxResult letterbox;
     int barcode_columns = 0;
     double barcode_frames_per_column = 0.0;
+    std::vector<std::string> metric_columns;  ///< plugin outputs, "id:output"
+    MetricValues film_metrics;
+    std::vector<MetricStatus> metric_statuses;
+    std::vector<std::string> metric_messages;  ///< warnings from loading and running plugins
 };
 
 /// One measured frame, for viewers that show results while the analysis runs.
@@ -83,10 +90,11 @@ struct FrameUpdate {
 };
 
 struct AnalyzeHooks {
-    std::function<void(const SourceInfo&)> on_start;   ///< the source is open, with its decode
-    std::function<void(const Progress&)> on_progress;  ///< called after every analysed frame
-    std::function<void(const FrameUpdate&)> on_frame;  ///< called after every analysed frame
-    const std::atomic<bool>* cancel = nullptr;         ///< set to stop; outputs stay untouched
+    std::function<void(const SourceInfo&)> on_start;     ///< the source is open, with its decode
+    std::function<void(const Progress&)> on_progress;    ///< called after every analysed frame
+    std::function<void(const FrameUpdate&)> on_frame;    ///< called after every analysed frame
+    std::function<void(const std::string&)> on_warning;  ///< e.g. a plugin disabled
+    const std::atomic<bool>* cancel = nullptr;           ///< set to stop; outputs stay untouched
 };
 
 /// Analyses `options.input` and writes summary.json, frames.csv, hue_time.exr, barcode.png,

@@ -89,8 +89,10 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     j["barcode"] = {{"columns", r.barcode_columns},
                     {"frames_per_column", r.barcode_frames_per_column}};
     nlohmann::json shots = nlohmann::json::array();
-    for (const ShotResult& shot : r.shots) shots.push_back(shot_json(shot));
+    for (const ShotResult& shot : r.shots) shots.push_back(shot_json(shot, r.metric_columns));
     j["shots"] = shots;
+    j["metrics"] = metrics_json(r);
+    j["metric_messages"] = r.metric_messages;
     return j.dump(2) + "\n";
 }
 
@@ -156,6 +158,15 @@ struct LetterboxTally {
 
 Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hooks) {
     if (Status s = validate(o); !s) return s;
+    Result<std::unique_ptr<MetricHost>> loaded = MetricHost::load(o.plugins);
+    if (!loaded) return loaded.status();
+    MetricHost& metrics = *loaded.value();
+    std::size_t messages_seen = 0;
+    const auto pass_on_warnings = [&] {  // plugin problems reach the user as they happen
+        for (; messages_seen < metrics.messages().size(); ++messages_seen)
+            if (hooks.on_warning) hooks.on_warning(metrics.messages()[messages_seen]);
+    };
+    pass_on_warnings();
     Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, o.source);
     if (!opened) return opened.status();
     FrameSource& source = *opened.value();
@@ -166,10 +177,13 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (Status s = out.csv.open(); !s) return s;
     if (Status s = out.hue_rows.open(); !s) return s;
     if (Status s = out.scopes.open(); !s) return s;
-    FramesCsvWriter csv(out.csv.stream(), o.measure.families);
+    if (Status s = metrics.start(); !s) return s;
+    pass_on_warnings();
+    FramesCsvWriter csv(out.csv.stream(), o.measure.families, metrics.columns());
     csv.write_header();
     ShotDetector detector(o.shots);
-    ShotTracker shots(o.measure, o.palette, csv, out.scopes);
+    ShotTracker shots(o.measure, o.palette, csv, out.scopes, metrics.rules());
+    MetricAggregate film_metrics(metrics.rules());
     ColorCells film_cells;
     Vectorscope film_scope;
     Barcode barcode;
@@ -212,6 +226,15 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         measured.time_s = frame.time_s;
         measured.acc.reset(o.measure.families.size());
         accumulate(image, area, o.measure, measured.acc);
+        if (!metrics.empty()) {
+            if (Status s =
+                    metrics.process(image, area, frame.time_s, measured.index, measured.metrics);
+                !s) {
+                return s;
+            }
+            pass_on_warnings();
+            film_metrics.add(measured.metrics);
+        }
         FrameSignature signature = make_signature(image, area);
         measured.thumbnail_oklab = signature.oklab;
         if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
@@ -252,6 +275,12 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     result.film_palette = film_cells.palette(o.palette);
     result.letterbox = {!o.keep_letterbox, letterbox.most_common(), frame.image.width,
                         frame.image.height, letterbox.with_bars};
+    result.film_metrics = film_metrics.result();
+    if (Status s = metrics.finish(result.film_metrics); !s) return s;
+    pass_on_warnings();
+    result.metric_columns = metrics.columns();
+    result.metric_statuses = metrics.statuses();
+    result.metric_messages = metrics.messages();
     result.barcode_columns = barcode.columns();
     result.barcode_frames_per_column = barcode.frames_per_column();
 

@@ -3,8 +3,13 @@
 namespace huescope {
 
 ShotTracker::ShotTracker(const MeasureParams& measure, const PaletteParams& palette,
-                         FramesCsvWriter& csv, VectorscopeWriter& scopes)
-    : m_measure(measure), m_palette(palette), m_csv(csv), m_scopes(scopes) {}
+                         FramesCsvWriter& csv, VectorscopeWriter& scopes,
+                         std::vector<MetricAggregate::Rule> metric_rules)
+    : m_measure(measure),
+      m_palette(palette),
+      m_csv(csv),
+      m_scopes(scopes),
+      m_metrics(std::move(metric_rules)) {}
 
 void ShotTracker::add(MeasuredFrame frame) {
     m_pending.push_back(std::move(frame));
@@ -26,6 +31,7 @@ void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t fi
             m_acc.reset(m_measure.families.size());
             m_cells.clear();
             m_scope.clear();
+            m_metrics.clear();
             m_open = true;
             ++m_next_boundary;
         }
@@ -36,8 +42,9 @@ void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t fi
         m_acc.merge(frame.acc);
         m_cells.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
         m_scope.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
+        m_metrics.add(frame.metrics);
         m_csv.write_row(frame.number, frame.time_s, summarize(frame.acc, m_measure),
-                        static_cast<int64_t>(m_shots.size()) - 1);
+                        static_cast<int64_t>(m_shots.size()) - 1, frame.metrics.scalars);
         m_pending.pop_front();
     }
 }
@@ -53,6 +60,7 @@ void ShotTracker::close_shot() {
     shot.summary = summarize(m_acc, m_measure);
     shot.palette = m_cells.palette(m_palette);
     m_scopes.add_shot(m_scope);
+    shot.metrics = m_metrics.result();
 }
 
 }  // namespace huescope

@@ -18,12 +18,13 @@ struct MeasuredFrame {
     double time_s = 0.0;
     HueAccumulator acc;
     std::vector<float> thumbnail_oklab;
+    MetricValues metrics;
 };
 
 class ShotTracker {
   public:
     ShotTracker(const MeasureParams& measure, const PaletteParams& palette, FramesCsvWriter& csv,
-                VectorscopeWriter& scopes);
+                VectorscopeWriter& scopes, std::vector<MetricAggregate::Rule> metric_rules);
     void add(MeasuredFrame frame);
     /// Moves every frame below `final_count` into its shot.
     void settle(const std::vector<ShotBoundary>& boundaries, int64_t final_count);
@@ -39,6 +40,7 @@ class ShotTracker {
     FramesCsvWriter& m_csv;
     VectorscopeWriter& m_scopes;
     Vectorscope m_scope;
+    MetricAggregate m_metrics;
     std::deque<MeasuredFrame> m_pending;
     std::vector<ShotResult> m_shots;
     HueAccumulator m_acc;

@@ -172,7 +172,36 @@ nlohmann::json palette_json(const std::vector<PaletteColor>& palette) {
     return list;
 }
 
-nlohmann::json shot_json(const ShotResult& shot) {
+nlohmann::json metric_values_json(const std::vector<std::string>& columns,
+                                  const MetricValues& values) {
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const std::size_t colon = columns[c].rfind(':');
+        const std::string id = columns[c].substr(0, colon), name = columns[c].substr(colon + 1);
+        out[id][name] = number_or_null(c < values.scalars.size() ? values.scalars[c] : NAN);
+    }
+    for (const auto& [key, h] : values.histograms) {
+        const std::size_t colon = key.rfind(':');
+        out[key.substr(0, colon)]["histograms"][key.substr(colon + 1)] = {
+            {"low", h.low}, {"high", h.high}, {"bins", h.bins}};
+    }
+    return out;
+}
+
+nlohmann::json metrics_json(const AnalysisResult& r) {
+    nlohmann::json out = nlohmann::json::object();
+    const nlohmann::json film = metric_values_json(r.metric_columns, r.film_metrics);
+    for (const MetricStatus& s : r.metric_statuses) {
+        out[s.id] = {{"version", s.version},
+                     {"origin", s.origin},
+                     {"status", s.active ? "ok" : "disabled"},
+                     {"problem", s.problem},
+                     {"film", film.contains(s.id) ? film[s.id] : nlohmann::json::object()}};
+    }
+    return out;
+}
+
+nlohmann::json shot_json(const ShotResult& shot, const std::vector<std::string>& metric_columns) {
     nlohmann::json j = hue_summary_json(shot.summary);
     // The per-shot hue histograms are in hue_time.exr (rows of the shot's frames); repeating
     // 720 numbers per shot here would make summary.json unreadable.
@@ -185,6 +214,7 @@ nlohmann::json shot_json(const ShotResult& shot) {
     j["frames"] = shot.frames;
     j["transition"] = transition_name(shot.transition);
     j["palette"] = palette_json(shot.palette);
+    if (!metric_columns.empty()) j["metrics"] = metric_values_json(metric_columns, shot.metrics);
     return j;
 }
 

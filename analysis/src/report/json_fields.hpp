@@ -14,7 +14,13 @@ nlohmann::json source_json(const SourceInfo& info);
 nlohmann::json parameters_json(const AnalyzeOptions& options);
 nlohmann::json hue_summary_json(const HueSummary& summary);
 nlohmann::json palette_json(const std::vector<PaletteColor>& palette);
-nlohmann::json shot_json(const ShotResult& shot);
+/// `metric_columns`: the plugin outputs ("id:output") the shot's metric values are in.
+nlohmann::json shot_json(const ShotResult& shot, const std::vector<std::string>& metric_columns);
+/// {id: {output: value, ..., "histograms": {name: {low, high, bins}}}} for plugin outputs.
+nlohmann::json metric_values_json(const std::vector<std::string>& columns,
+                                  const MetricValues& values);
+/// summary.json "metrics": every plugin metric's version, origin, status and film values.
+nlohmann::json metrics_json(const AnalysisResult& result);
 nlohmann::json letterbox_json(const LetterboxResult& letterbox);
 
 }  // namespace huescope

@@ -3,8 +3,10 @@
  *
  * A plugin is a shared library exporting huescope_metric_get(). The host calls it with its ABI
  * version and an index, 0, 1, 2, ... until it returns NULL, and gets one hs_metric per metric.
- * For each analysis the host allocates priv_size zeroed bytes per metric, calls init() once,
- * process() once per measured frame, finish() once at the end, and destroy() always.
+ * For each analysis the host allocates priv_size zeroed bytes (aligned for any type) per metric,
+ * calls init() once, process() once per measured frame, finish() once at the end, and destroy()
+ * once after a successful init() (or always when there is no init). A metric that returns an
+ * error, reports NaN or an undeclared output is disabled for the rest of the analysis.
  *
  * Results go through the host's callbacks (hs_host) into a sink the host owns: values are
  * copied, so no memory allocated by the plugin ever crosses the boundary, and the plugin never
@@ -29,8 +31,8 @@ extern "C" {
 
 enum hs_status {
     HS_OK = 0,
-    HS_ERROR = 1,         /* the call failed; the host disables the metric and says so */
-    HS_BAD_OPTIONS = 2,   /* init(): the options JSON is not acceptable */
+    HS_ERROR = 1,       /* the call failed; the host disables the metric and says so */
+    HS_BAD_OPTIONS = 2, /* init(): the options JSON is not acceptable */
 };
 
 /* Pixel layouts a metric can ask for (accepted_formats is a bit set of these). */
@@ -50,11 +52,11 @@ enum hs_aggregation {
 
 /* One output a metric declares up front: the host makes its columns and JSON fields. */
 typedef struct hs_output {
-    size_t size;                /* sizeof(hs_output) */
-    const char* name;           /* [a-z0-9_]+, unique within the metric */
-    const char* description;    /* one sentence, with units */
-    int32_t aggregation;        /* enum hs_aggregation */
-    const char* weight_output;  /* HS_AGG_MEAN: the output weighting each frame, or NULL */
+    size_t size;               /* sizeof(hs_output) */
+    const char* name;          /* [a-z0-9_]+, unique within the metric */
+    const char* description;   /* one sentence, with units */
+    int32_t aggregation;       /* enum hs_aggregation */
+    const char* weight_output; /* HS_AGG_MEAN: the output weighting each frame, or NULL */
 } hs_output;
 
 /* A frame: interleaved 3-float pixels, rows `stride_bytes` apart. The letterbox is already cut
@@ -85,20 +87,20 @@ typedef struct hs_host {
 } hs_host;
 
 typedef struct hs_metric {
-    size_t size;           /* sizeof(hs_metric) as compiled into the plugin */
-    uint32_t abi;          /* HS_METRIC_ABI */
-    const char* id;        /* reverse DNS, e.g. "org.example.colorfulness" */
-    const char* name;      /* for people */
+    size_t size;      /* sizeof(hs_metric) as compiled into the plugin */
+    uint32_t abi;     /* HS_METRIC_ABI */
+    const char* id;   /* reverse DNS, e.g. "org.example.colorfulness" */
+    const char* name; /* for people */
     const char* description;
     uint32_t version_major, version_minor;
     uint32_t accepted_formats; /* enum hs_format bits */
     const hs_output* outputs;
     int32_t output_count;
-    size_t priv_size;      /* bytes of private state the host allocates, zeroed */
-    int32_t (*init)(void* priv, const char* options_json);          /* may be NULL */
+    size_t priv_size; /* bytes of private state the host allocates, zeroed */
+    int32_t (*init)(void* priv, const char* options_json); /* may be NULL */
     int32_t (*process)(void* priv, const hs_frame* frame, const hs_host* host, hs_sink* sink);
     int32_t (*finish)(void* priv, const hs_host* host, hs_sink* sink); /* may be NULL */
-    void (*destroy)(void* priv);                                      /* may be NULL */
+    void (*destroy)(void* priv);                                       /* may be NULL */
 } hs_metric;
 
 /* The entry point every plugin exports. Returns NULL past the last metric, or when it cannot

@@ -1,0 +1,87 @@
+// The built-in metrics, in one explicit list. They are described through the same table as
+// plugins (ids, versions, outputs), so `huescope metrics` and the outputs' provenance treat
+// every metric alike; they are computed in the core's single pass (one colour conversion per
+// pixel, accumulators that merge exactly into shots and films) rather than through process().
+#include "huescope/metric_host.hpp"
+
+namespace huescope {
+
+std::vector<MetricInfo> builtin_metrics() {
+    const std::string v = "1.0";
+    return {
+        {"org.huescope.hue-families",
+         "Hue family shares",
+         "Each family's share of the chromatic signal, chroma-weighted and by pixel count "
+         "(color-science.md section 5)",
+         v,
+         "built-in",
+         true,
+         {{"share_<family>", "chroma in the family / chroma of all chromatic pixels",
+           Aggregation::Mean, "hue_weight"},
+          {"pixel_share_<family>", "chromatic pixels in the family / chromatic pixels",
+           Aggregation::Mean, ""}}},
+        {"org.huescope.hue",
+         "Hue distribution",
+         "Chroma-weighted hue histograms and circular statistics in OKLCh and CIELAB LCh",
+         v,
+         "built-in",
+         true,
+         {{"hue_mean_deg", "chroma-weighted circular mean hue, OKLCh degrees", Aggregation::Mean,
+           "hue_weight"},
+          {"hue_mean_lab_deg", "the same in CIELAB LCh(ab)", Aggregation::Mean, "hue_weight"},
+          {"hue_circular_variance", "1 - mean resultant length (0 = one hue)", Aggregation::Mean,
+           "hue_weight"},
+          {"hue_histogram", "360 one-degree bins summing to 1 (hue_time.exr per frame)",
+           Aggregation::Sum, ""}}},
+        {"org.huescope.chroma-lightness",
+         "Chroma and lightness",
+         "OKLab chroma and lightness statistics, and what counts as chromatic",
+         v,
+         "built-in",
+         true,
+         {{"chromatic_fraction", "pixels with a hue / pixels", Aggregation::Mean, ""},
+          {"near_black_fraction", "pixels with OKLab L below near_black", Aggregation::Mean, ""},
+          {"near_white_fraction", "pixels with OKLab L above near_white", Aggregation::Mean, ""},
+          {"mean_chroma", "OKLab C over all pixels", Aggregation::Mean, ""},
+          {"chroma_p90", "90th percentile of OKLab C", Aggregation::Mean, ""},
+          {"mean_lightness", "OKLab L over all pixels", Aggregation::Mean, ""},
+          {"hue_weight", "chroma summed over chromatic pixels", Aggregation::Sum, ""}}},
+        {"org.huescope.shots",
+         "Shots",
+         "Cuts, fades and dissolves (shots.md)",
+         v,
+         "built-in",
+         true,
+         {{"shot", "0-based shot index of each frame", Aggregation::Max, ""}}},
+        {"org.huescope.palette",
+         "Palettes",
+         "Weighted k-means palettes in OKLab per shot and film (color-science.md 4.3)",
+         v,
+         "built-in",
+         true,
+         {}},
+        {"org.huescope.vectorscope",
+         "Vectorscopes",
+         "OKLab (a, b) distributions per shot and film (color-science.md 4.4)",
+         v,
+         "built-in",
+         true,
+         {}},
+        {"org.huescope.barcode",
+         "Movie barcodes",
+         "Mean colour (linear light) and dominant hue per frame (color-science.md 4.2)",
+         v,
+         "built-in",
+         true,
+         {}},
+        {"org.huescope.letterbox",
+         "Letterbox",
+         "Black bars found and left out (color-science.md 4.1)",
+         v,
+         "built-in",
+         true,
+         {}},
+    };
+}
+
+}  // namespace huescope
