@@ -62,7 +62,7 @@ static int32_t finish(void* priv, const hs_host* host, hs_sink* sink) {
 static const hs_output outputs[] = {
     {sizeof(hs_output), "colorfulness",
      "Hasler & Süsstrunk M on sRGB 0..255 (film: all pixels pooled; shot: mean of frames)",
-     HS_AGG_MEAN, NULL},
+     HS_AGG_MEAN, NULL, HS_OUTPUT_SCALAR},
 };
 
 static const hs_metric metric = {sizeof(hs_metric),
@@ -81,6 +81,6 @@ static const hs_metric metric = {sizeof(hs_metric),
                                  finish,
                                  NULL};
 
-HS_EXPORT const hs_metric* huescope_metric_get(uint32_t host_abi, int32_t index) {
-    return host_abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
+HS_EXPORT const hs_metric* huescope_metric_get(const hs_host* host, int32_t index) {
+    return host->abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
 }

@@ -1,8 +1,9 @@
 /* Skin-tone share: the fraction of a frame's pixels whose OKLCh colour lies in the region
- *   35° <= h <= 90°,  0.010 <= C <= 0.090,  0.25 <= L <= 0.96,
+ *   35° <= h <= 90°,  0.005 <= C <= 0.090,  0.25 <= L <= 0.96,
  * which holds the ten swatches of the Monk Skin Tone Scale (Monk 2019; Google 2022: OKLCh from
  * L 0.26 to 0.95, C 0.011 to 0.070, h 44° to 85°) and the ColorChecker's dark and light skin
- * patches (h 44° and 46°, C 0.05 and 0.06), with margins. It is a colour region, not a skin
+ * patches (h 44° and 46°, C 0.05 and 0.06), with margins (the darkest Monk swatch has C 0.0105, so
+ * the lower chroma bound sits at half that). It is a colour region, not a skin
  * detector: sand, wood and beige walls are in it too. Options: {"hue_min":..,"hue_max":..,
  * "chroma_min":..,"chroma_max":..,"lightness_min":..,"lightness_max":..} override the bounds. */
 #include <math.h>
@@ -25,10 +26,34 @@ static int read_number(const char* json, const char* key, double* out) {
     return at != NULL && sscanf(at + 1, "%lf", out) == 1;
 }
 
-static int32_t init(void* priv, const char* options) {
+/* Every key of a flat JSON object must be one of these: a misspelt option is an error, not a
+ * silently kept default. */
+static int known_keys_only(const char* json, const hs_host* host, hs_sink* sink) {
+    static const char* const keys[] = {"hue_min",    "hue_max",       "chroma_min",
+                                       "chroma_max", "lightness_min", "lightness_max"};
+    for (const char* at = strchr(json, '"'); at != NULL; at = strchr(at + 1, '"')) {
+        const char* end = strchr(at + 1, '"');
+        if (end == NULL) return 0;
+        int known = 0;
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; ++k)
+            known |= strlen(keys[k]) == (size_t)(end - at - 1) &&
+                     strncmp(keys[k], at + 1, (size_t)(end - at - 1)) == 0;
+        if (!known) {
+            char message[160];
+            snprintf(message, sizeof message, "unknown option '%.*s'", (int)(end - at - 1), at + 1);
+            host->log(sink, 2, message);
+            return 0;
+        }
+        at = end;
+    }
+    return 1;
+}
+
+static int32_t init(void* priv, const char* options, const hs_host* host, hs_sink* sink) {
     bounds* b = (bounds*)priv;
-    *b = (bounds){35.0, 90.0, 0.010, 0.090, 0.25, 0.96};
+    *b = (bounds){35.0, 90.0, 0.005, 0.090, 0.25, 0.96};
     if (options == NULL) return HS_OK;
+    if (!known_keys_only(options, host, sink)) return HS_BAD_OPTIONS;
     if (!read_number(options, "hue_min", &b->hue_min) ||
         !read_number(options, "hue_max", &b->hue_max) ||
         !read_number(options, "chroma_min", &b->chroma_min) ||
@@ -65,8 +90,8 @@ static int32_t process(void* priv, const hs_frame* f, const hs_host* host, hs_si
 
 static const hs_output outputs[] = {
     {sizeof(hs_output), "skin_share", "pixels in the OKLCh skin-tone region / pixels", HS_AGG_MEAN,
-     "pixels"},
-    {sizeof(hs_output), "pixels", "pixels measured", HS_AGG_SUM, NULL},
+     "pixels", HS_OUTPUT_SCALAR},
+    {sizeof(hs_output), "pixels", "pixels measured", HS_AGG_SUM, NULL, HS_OUTPUT_SCALAR},
 };
 
 static const hs_metric metric = {
@@ -86,6 +111,6 @@ static const hs_metric metric = {
     NULL,
     NULL};
 
-HS_EXPORT const hs_metric* huescope_metric_get(uint32_t host_abi, int32_t index) {
-    return host_abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
+HS_EXPORT const hs_metric* huescope_metric_get(const hs_host* host, int32_t index) {
+    return host->abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
 }

@@ -1,7 +1,8 @@
 /* Warm and cool colour. Per pixel, in CIELAB (D65) from the linear BT.709 frame:
  *   - the warm-cool index of Ou, Luo, Woodcock & Wright (2004), "A study of colour emotion and
  *     colour preference. Part I", Color Res. Appl. 29(3): WC = -0.5 + 0.02 C*^1.07 cos(h - 50°);
- *   - which side of the 50°/230° axis the hue falls on (cos(h - 50°) > 0 is the warm side),
+ *   - whether the hue lies within 90° of 50° (cos(h - 50°) > 0: the warm half of the circle,
+ *     bounded by the 140°-320° line),
  *     weighted by chroma: warm_fraction = warm chroma / (warm + cool chroma), so that the warm/cool
  *     ratio of a frame, shot or film is warm_fraction / (1 - warm_fraction).
  * Pixels with C* < 5 (about one OKLab JND of 0.02) count for the index but not for the sides. */
@@ -49,12 +50,12 @@ static int32_t process(void* priv, const hs_frame* f, const hs_host* host, hs_si
 
 static const hs_output outputs[] = {
     {sizeof(hs_output), "warm_cool_index", "Ou et al. (2004) WC, mean over pixels (-0.5 neutral)",
-     HS_AGG_MEAN, NULL},
+     HS_AGG_MEAN, NULL, HS_OUTPUT_SCALAR},
     {sizeof(hs_output), "warm_fraction",
-     "chroma on the warm side of the 50-230 degree CIELAB axis / chroma on both sides", HS_AGG_MEAN,
-     "chroma_sum"},
-    {sizeof(hs_output), "chroma_sum", "CIELAB C* summed over pixels with C* >= 5", HS_AGG_SUM,
-     NULL},
+     "chroma with CIELAB hue within 90 degrees of 50 / all chroma with C* >= 5", HS_AGG_MEAN,
+     "chroma_sum", HS_OUTPUT_SCALAR},
+    {sizeof(hs_output), "chroma_sum", "CIELAB C* summed over pixels with C* >= 5", HS_AGG_SUM, NULL,
+     HS_OUTPUT_SCALAR},
 };
 
 static const hs_metric metric = {
@@ -74,6 +75,6 @@ static const hs_metric metric = {
     NULL,
     NULL};
 
-HS_EXPORT const hs_metric* huescope_metric_get(uint32_t host_abi, int32_t index) {
-    return host_abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
+HS_EXPORT const hs_metric* huescope_metric_get(const hs_host* host, int32_t index) {
+    return host->abi == HS_METRIC_ABI && index == 0 ? &metric : NULL;
 }

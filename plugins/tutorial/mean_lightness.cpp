@@ -29,7 +29,7 @@ class MeanLightness {
 
 const hs_output outputs[] = {
     {sizeof(hs_output), "mean_lightness", "mean OKLab L of the frame's pixels", HS_AGG_MEAN,
-     nullptr},
+     nullptr, HS_OUTPUT_SCALAR},
 };
 
 const hs_metric metric = huescope::plugin::describe<MeanLightness>(
@@ -38,6 +38,6 @@ const hs_metric metric = huescope::plugin::describe<MeanLightness>(
 
 }  // namespace
 
-extern "C" HS_EXPORT const hs_metric* huescope_metric_get(uint32_t host_abi, int32_t index) {
-    return host_abi == HS_METRIC_ABI && index == 0 ? &metric : nullptr;
+extern "C" HS_EXPORT const hs_metric* huescope_metric_get(const hs_host* host, int32_t index) {
+    return host->abi == HS_METRIC_ABI && index == 0 ? &metric : nullptr;
 }

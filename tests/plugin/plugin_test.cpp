@@ -151,6 +151,14 @@ TEST(Plugins, SkinToneRegionHoldsTheMonkScale) {
                 {"--plugin-dir", kExamples, "--metric-option",
                  "org.huescope.example.skin-tones={\"chroma_max\": 0.3}"});
     EXPECT_NEAR(film_value(s, "org.huescope.example.skin-tones", "skin_share"), 0.5, 1e-9);
+    // A misspelt option is refused (and said), not silently ignored.
+    CommandResult r;
+    s = analyse(dir / "o3", exr_sequence(dir / "o3_in", orange, green, 1),
+                {"--plugin-dir", kExamples, "--metric-option",
+                 "org.huescope.example.skin-tones={\"chroma_mx\": 0.3}"},
+                &r);
+    EXPECT_NE(r.err.find("unknown option 'chroma_mx'"), std::string::npos) << r.err;
+    EXPECT_EQ(s["metrics"]["org.huescope.example.skin-tones"]["status"], "disabled");
 }
 
 TEST(Plugins, TutorialPluginBuiltOutOfTreeLoadsAndMeasures) {
@@ -205,8 +213,34 @@ TEST(Plugins, HostilePluginsAreReportedAndHarmNothing) {
     EXPECT_EQ(s["metrics"]["org.huescope.test.hostile4"]["status"], "disabled");
     EXPECT_EQ(s["metrics"]["org.huescope.test.hostile5"]["status"], "disabled");
     EXPECT_EQ(s["metrics"]["org.huescope.test.hostile4"]["film"]["value"].get<double>(), 2.0);
-    // Everything else is as without the hostile plugins.
+    // Histograms: summed over the film and each shot; one that changes its bins is disabled.
+    const json& hist = s["metrics"]["org.huescope.test.hostile7"]["film"]["histograms"]["hist"];
+    const int frames = s["frames_analyzed"].get<int>();
+    ASSERT_EQ(hist["bins"].size(), 4u);
+    EXPECT_EQ(hist["bins"][0].get<double>(), double((frames + 3) / 4));
+    EXPECT_EQ(hist["bins"][1].get<double>() + hist["bins"][2].get<double>() +
+                  hist["bins"][3].get<double>() + hist["bins"][0].get<double>(),
+              double(frames));
+    EXPECT_TRUE(
+        s["shots"][0]["metrics"]["org.huescope.test.hostile7"]["histograms"].contains("hist"));
+    EXPECT_EQ(s["metrics"]["org.huescope.test.hostile8"]["status"], "disabled");
+    EXPECT_NE(r.err.find("changed the bins or range of histogram 'hist'"), std::string::npos);
+    // Everything else is as without the hostile plugins: film and shots, every built-in column.
     EXPECT_EQ(s["film"], good["film"]);
+    ASSERT_EQ(s["shots"].size(), good["shots"].size());
+    for (std::size_t i = 0; i < s["shots"].size(); ++i) {
+        json a = s["shots"][i], b = good["shots"][i];
+        a.erase("metrics");
+        b.erase("metrics");
+        EXPECT_EQ(a, b) << "shot " << i;
+    }
+    for (const char* column : {"share_blue", "hue_mean_deg", "mean_chroma", "hue_weight", "shot"}) {
+        const auto hostile_values = csv_column(dir / "hostile" / "out" / "frames.csv", column);
+        const auto good_values = csv_column(dir / "good" / "out" / "frames.csv", column);
+        EXPECT_EQ(hostile_values.size(), good_values.size()) << column;
+        for (std::size_t i = 0; i < hostile_values.size() && i < good_values.size(); ++i)
+            ASSERT_EQ(hostile_values[i], good_values[i]) << column << " frame " << i;
+    }
     EXPECT_EQ(s["metrics"]["org.huescope.example.colorfulness"]["film"],
               good["metrics"]["org.huescope.example.colorfulness"]["film"]);
     EXPECT_EQ(s["metrics"]["org.huescope.example.colorfulness"]["status"], "ok");

@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "huescope/color_math.hpp"
 #include "huescope/metric_host.hpp"
@@ -23,6 +24,9 @@ struct hs_sink {
     std::string metric_id;
     std::string error;
     std::vector<std::string>* log = nullptr;
+    // The metric's declared histograms and the layout each first came with (bins, low, high).
+    std::map<std::string, std::tuple<int32_t, double, double>>* histogram_layouts = nullptr;
+    int* logged = nullptr;  // messages kept so far for this metric
 };
 
 namespace huescope {
@@ -54,6 +58,17 @@ int32_t sink_histogram(hs_sink* sink, const char* name, const double* bins, int3
         if (sink != nullptr) sink->error = "reported a malformed histogram";
         return HS_ERROR;
     }
+    const auto layout = sink->histogram_layouts->find(name);
+    if (layout == sink->histogram_layouts->end()) {
+        sink->error = "reported histogram '" + std::string(name) + "', which it did not declare";
+        return HS_ERROR;
+    }
+    if (std::get<0>(layout->second) == 0) {
+        layout->second = {count, low, high};  // the first report fixes the layout
+    } else if (layout->second != std::make_tuple(count, low, high)) {
+        sink->error = "changed the bins or range of histogram '" + std::string(name) + "'";
+        return HS_ERROR;
+    }
     MetricHistogram h{low, high, std::vector<double>(bins, bins + count)};
     for (double v : h.bins) {
         if (!std::isfinite(v)) {
@@ -67,11 +82,22 @@ int32_t sink_histogram(hs_sink* sink, const char* name, const double* bins, int3
 
 void sink_log(hs_sink* sink, int32_t level, const char* message) {
     if (sink == nullptr || sink->log == nullptr || message == nullptr) return;
+    constexpr int kMaxMessages = 20;  // a message per frame would bury everything else
+    const int n = (*sink->logged)++;
+    if (n > kMaxMessages) return;
+    if (n == kMaxMessages) {
+        sink->log->push_back(sink->metric_id + ": further messages suppressed");
+        return;
+    }
     const char* kind = level >= 2 ? "error" : level == 1 ? "warning" : "info";
     sink->log->push_back(sink->metric_id + " (" + kind + "): " + message);
 }
 
-const hs_host kHost = {sizeof(hs_host), HS_METRIC_ABI, sink_scalar, sink_histogram, sink_log};
+}  // namespace
+
+const hs_host kPluginHost = {sizeof(hs_host), HS_METRIC_ABI, sink_scalar, sink_histogram, sink_log};
+
+namespace {
 
 bool valid_id(const char* id) {
     static const std::regex pattern(R"([a-z0-9-]+(\.[a-z0-9_-]+)+)");
@@ -107,8 +133,10 @@ struct MetricHost::Impl {
         std::shared_ptr<PluginLibrary> library;
         const hs_metric* metric = nullptr;
         MetricInfo info;
-        std::map<std::string, std::size_t> columns;  // output name -> global column
-        std::vector<std::max_align_t> priv;          // the plugin's private state, zeroed
+        std::map<std::string, std::size_t> columns;  // scalar output name -> global column
+        std::map<std::string, std::tuple<int32_t, double, double>> histograms;  // declared
+        int logged = 0;
+        std::vector<std::max_align_t> priv;  // the plugin's private state, zeroed
         bool started = false;
         MetricStatus status;
     };
@@ -128,10 +156,10 @@ struct MetricHost::Impl {
     // Checks one hs_metric against the version-1 layout and its own declarations.
     Status add(const std::shared_ptr<PluginLibrary>& library, const hs_metric* m) {
         const std::string where = "plugin '" + library->path() + "'";
-        if (m->size < sizeof(hs_metric)) {
+        if (m->size < HS_METRIC_SIZE_V1) {
             return problem(where + " declares hs_metric of " + std::to_string(m->size) +
                            " bytes, smaller than ABI " + std::to_string(HS_METRIC_ABI) + "'s " +
-                           std::to_string(sizeof(hs_metric)));
+                           std::to_string(HS_METRIC_SIZE_V1));
         }
         if (m->abi != HS_METRIC_ABI) {
             return problem(where + " was built for metric ABI " + std::to_string(m->abi) +
@@ -165,23 +193,36 @@ struct MetricHost::Impl {
                   library->path(),
                   false,
                   {}};
-        std::set<std::string> names;
+        // Outputs are stepped through with the plugin's own hs_output size, which a later
+        // version of the header may have made larger than this host's.
+        const std::size_t stride = m->output_count > 0 ? m->outputs[0].size : 0;
+        std::set<std::string> names, scalars;
         for (int32_t i = 0; i < m->output_count; ++i) {
-            const hs_output& o = m->outputs[i];
-            if (o.size < sizeof(hs_output) || !valid_output_name(o.name) ||
-                !names.insert(o.name).second || o.aggregation < HS_AGG_MEAN ||
-                o.aggregation > HS_AGG_MAX) {
+            const auto& o = *reinterpret_cast<const hs_output*>(
+                reinterpret_cast<const char*>(m->outputs) + static_cast<std::size_t>(i) * stride);
+            const bool scalar = o.kind == HS_OUTPUT_SCALAR;
+            if (stride < HS_OUTPUT_SIZE_V1 || o.size != stride || !valid_output_name(o.name) ||
+                !names.insert(o.name).second ||
+                (o.kind != HS_OUTPUT_SCALAR && o.kind != HS_OUTPUT_HISTOGRAM) ||
+                o.aggregation < HS_AGG_MEAN || o.aggregation > HS_AGG_MAX ||
+                (o.weight_output != nullptr && (!scalar || o.aggregation != HS_AGG_MEAN))) {
                 return problem(where + ": metric '" + l.info.id + "' output " + std::to_string(i) +
-                               " is malformed (size, name [a-z0-9_]+, unique, aggregation)");
+                               " is malformed (size, name [a-z0-9_]+, unique, kind, aggregation, "
+                               "a weight only for a mean)");
             }
+            if (!scalar) {
+                l.histograms[o.name] = {0, 0.0, 0.0};
+                continue;
+            }
+            scalars.insert(o.name);
             l.info.outputs.push_back({o.name, text(o.description),
                                       static_cast<Aggregation>(o.aggregation),
                                       text(o.weight_output)});
         }
         for (const MetricOutput& o : l.info.outputs) {
-            if (!o.weight_output.empty() && names.count(o.weight_output) == 0) {
+            if (!o.weight_output.empty() && scalars.count(o.weight_output) == 0) {
                 return problem(where + ": output '" + o.name + "' is weighted by '" +
-                               o.weight_output + "', which the metric does not declare");
+                               o.weight_output + "', which is not one of its scalar outputs");
             }
         }
         l.status = {l.info.id, l.info.version, l.info.origin, true, ""};
@@ -237,6 +278,8 @@ struct MetricHost::Impl {
         sink.columns = &l.columns;
         sink.metric_id = l.info.id;
         sink.log = &messages;
+        sink.histogram_layouts = &l.histograms;
+        sink.logged = &l.logged;
         return sink;
     }
 
@@ -285,7 +328,7 @@ Result<std::unique_ptr<MetricHost>> MetricHost::load(const PluginOptions& option
             }
             bool any = false;
             for (int32_t index = 0; index < 1024; ++index) {
-                const hs_metric* metric = library.value()->metric(index);
+                const hs_metric* metric = library.value()->metric(&kPluginHost, index);
                 if (metric == nullptr) break;
                 any = true;
                 if (Status s = impl->add(library.value(), metric); !s) return s;
@@ -345,11 +388,13 @@ Status MetricHost::start() {
         if (l.metric->init == nullptr) continue;
         const auto found = m_impl->options.options_json.find(l.info.id);
         const std::string json = found != m_impl->options.options_json.end() ? found->second : "{}";
-        std::vector<double> unused;
+        // init() may log; values it reports go nowhere (there is no frame yet).
+        std::vector<double> unused(m_impl->column_names.size(), kNaN);
         std::map<std::string, MetricHistogram> none;
         hs_sink sink = m_impl->make_sink(l, unused, none);
-        if (Status s = m_impl->guarded(l, "init()", sink,
-                                       [&] { return l.metric->init(l.priv.data(), json.c_str()); });
+        if (Status s = m_impl->guarded(
+                l, "init()", sink,
+                [&] { return l.metric->init(l.priv.data(), json.c_str(), &kPluginHost, &sink); });
             !s) {
             return s;
         }
@@ -398,7 +443,7 @@ Status MetricHost::process(const LinearImage& image, const Rect& area, double ti
         frame.frame_index = index;
         hs_sink sink = m_impl->make_sink(l, values.scalars, values.histograms);
         Status s = m_impl->guarded(l, "process() at frame " + std::to_string(index), sink, [&] {
-            return l.metric->process(l.priv.data(), &frame, &kHost, &sink);
+            return l.metric->process(l.priv.data(), &frame, &kPluginHost, &sink);
         });
         if (!l.status.active) m_impl->clear_columns(l, values);
         if (!s) return s;
@@ -412,13 +457,11 @@ Status MetricHost::finish(MetricValues& film) {
         MetricValues reported;
         reported.scalars.assign(m_impl->column_names.size(), kNaN);
         hs_sink sink = m_impl->make_sink(l, reported.scalars, reported.histograms);
-        Status s = m_impl->guarded(l, "finish()", sink,
-                                   [&] { return l.metric->finish(l.priv.data(), &kHost, &sink); });
+        Status s = m_impl->guarded(l, "finish()", sink, [&] {
+            return l.metric->finish(l.priv.data(), &kPluginHost, &sink);
+        });
         if (!s) return s;
-        if (!l.status.active) {
-            m_impl->clear_columns(l, film);
-            continue;
-        }
+        if (!l.status.active) continue;  // its aggregated film values stand
         for (const auto& [name, column] : l.columns)
             if (std::isfinite(reported.scalars[column]))
                 film.scalars[column] = reported.scalars[column];

@@ -35,8 +35,8 @@ Result<std::shared_ptr<PluginLibrary>> PluginLibrary::open(const std::string& pa
     return std::shared_ptr<PluginLibrary>(new PluginLibrary(path, handle, get));
 }
 
-const hs_metric* PluginLibrary::metric(int32_t index) const {
-    return m_get(HS_METRIC_ABI, index);
+const hs_metric* PluginLibrary::metric(const hs_host* host, int32_t index) const {
+    return m_get(host, index);
 }
 
 }  // namespace huescope

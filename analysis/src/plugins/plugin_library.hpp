@@ -9,6 +9,9 @@
 
 namespace huescope {
 
+/// The callbacks every plugin call gets (defined with the host).
+extern const hs_host kPluginHost;
+
 class PluginLibrary {
   public:
     /// Opens `path` and finds huescope_metric_get; BadData names the file and what is wrong.
@@ -18,8 +21,8 @@ class PluginLibrary {
     PluginLibrary& operator=(const PluginLibrary&) = delete;
 
     const std::string& path() const { return m_path; }
-    /// The library's index-th metric for this host's ABI, or nullptr past the last.
-    const hs_metric* metric(int32_t index) const;
+    /// The library's index-th metric for `host`, or nullptr past the last.
+    const hs_metric* metric(const hs_host* host, int32_t index) const;
 
   private:
     PluginLibrary(std::string path, void* handle, hs_metric_get_fn get);

@@ -7,6 +7,7 @@
 #ifndef HUESCOPE_METRIC_PLUGIN_HPP
 #define HUESCOPE_METRIC_PLUGIN_HPP
 
+#include <exception>
 #include <new>
 
 #include "huescope/metric_plugin.h"
@@ -34,10 +35,13 @@ template <typename T>
 struct Trampolines {
     static_assert(alignof(T) <= alignof(max_align_t),
                   "the host aligns private state to max_align_t");
-    static int32_t init(void* priv, const char* options) {
+    static int32_t init(void* priv, const char* options, const hs_host* host, hs_sink* sink) {
         try {
             new (priv) T(options != nullptr ? options : "{}");
             return HS_OK;
+        } catch (const std::exception& e) {
+            host->log(sink, 2, e.what());  // why the options were refused
+            return HS_BAD_OPTIONS;
         } catch (...) {
             return HS_BAD_OPTIONS;
         }
