@@ -105,6 +105,8 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--duration", args->duration, "length of the range: seconds or HH:MM:SS(.s)");
     cmd->add_option("--every", o.every, "measure every N-th frame of the range (default 1)")
         ->check(CLI::PositiveNumber);
+    cmd->add_flag("--keyframes", o.source.keyframes_only,
+                  "quick look: decode and measure keyframes only (the range is one shot)");
     cmd->add_flag("--keep-letterbox", o.keep_letterbox,
                   "measure black letterbox/pillarbox bars as picture (default: left out)");
     cmd->add_option("--palette-colors", o.palette.max_colors,

@@ -4,14 +4,23 @@
 #include <ImfStringAttribute.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "huescope/analysis_folder.hpp"
 
 #include "run_command.hpp"
 #include "test_paths.hpp"
 
+using huescope::FilmRecord;
+using huescope::FrameRecord;
+using huescope::read_analysis_folder;
+using huescope::Result;
+using nlohmann::json;
 using testing_support::CommandResult;
-using testing_support::huescope;
 using testing_support::media;
+using testing_support::run_huescope;
 namespace fs = std::filesystem;
 
 namespace {
@@ -26,7 +35,7 @@ void expect_no_temporaries(const fs::path& dir) {
 // Analyses a small clip into `out` and returns its summary.json, the result a later run must keep.
 std::string earlier_result(const fs::path& dir, const std::string& out) {
     const CommandResult r =
-        huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir);
+        run_huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return testing_support::slurp(fs::path(out) / "summary.json");
 }
@@ -35,18 +44,18 @@ std::string earlier_result(const fs::path& dir, const std::string& out) {
 
 TEST(Cli, HelpAndVersion) {
     const fs::path dir = testing_support::scratch_dir();
-    CommandResult r = huescope({"--help"}, dir);
+    CommandResult r = run_huescope({"--help"}, dir);
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("analyze"), std::string::npos);
     EXPECT_NE(r.out.find("probe"), std::string::npos);
     for (const char* sub : {"analyze", "probe"}) {
-        r = huescope({sub, "--help"}, dir);
+        r = run_huescope({sub, "--help"}, dir);
         EXPECT_EQ(r.exit_code, 0) << sub;
         EXPECT_NE(r.out.find("INPUT"), std::string::npos) << sub;
     }
-    r = huescope({"analyze", "--help"}, dir);
+    r = run_huescope({"analyze", "--help"}, dir);
     EXPECT_NE(r.out.find("--band"), std::string::npos);
-    r = huescope({"--version"}, dir);
+    r = run_huescope({"--version"}, dir);
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("huescope 0."), std::string::npos);
 }
@@ -67,7 +76,7 @@ TEST(Cli, UsageErrorsExit64) {
         {"analyze", clip, "-o", (dir / "o").string(), "--matrix", "bt999"},
     };
     for (const auto& args : cases) {
-        const CommandResult r = huescope(args, dir);
+        const CommandResult r = run_huescope(args, dir);
         std::string joined;
         for (const auto& a : args) joined += a + " ";
         EXPECT_EQ(r.exit_code, 64) << joined << "\n" << r.err;
@@ -93,7 +102,7 @@ TEST(Cli, InputErrorsHaveTheirExitCodes) {
             std::vector<std::string> args = {command, c.input};
             if (std::string(command) == "analyze")
                 args.insert(args.end(), {"-o", (dir / "o").string()});
-            const CommandResult r = huescope(args, dir);
+            const CommandResult r = run_huescope(args, dir);
             EXPECT_EQ(r.exit_code, c.exit_code) << command << " " << c.input << "\n" << r.err;
             EXPECT_NE(r.err.find(c.message_part), std::string::npos) << r.err;
         }
@@ -103,7 +112,7 @@ TEST(Cli, InputErrorsHaveTheirExitCodes) {
 
 TEST(Cli, OutputContract) {
     const fs::path dir = testing_support::scratch_dir();
-    const CommandResult r = huescope(
+    const CommandResult r = run_huescope(
         {"analyze", media("split_blue_orange.mkv"), "-o", (dir / "out").string(), "-q"}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << "--quiet prints nothing: " << r.err;
@@ -153,7 +162,7 @@ TEST(Cli, FailedRunLeavesEarlierOutputsIntact) {
     const std::string out = (dir / "out").string();
     const std::string summary = earlier_result(dir, out);
     const std::string csv = testing_support::slurp(dir / "out" / "frames.csv");
-    const CommandResult bad = huescope({"analyze", media("ycgco_tagged.mkv"), "-o", out}, dir);
+    const CommandResult bad = run_huescope({"analyze", media("ycgco_tagged.mkv"), "-o", out}, dir);
     EXPECT_EQ(bad.exit_code, 65);
     EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
     EXPECT_EQ(testing_support::slurp(dir / "out" / "frames.csv"), csv);
@@ -174,7 +183,7 @@ TEST(Cli, InterruptStopsCleanlyAndKeepsEarlierOutputs) {
 
 TEST(Cli, UnwritableOutputExits73) {
     const fs::path dir = testing_support::scratch_dir();
-    const CommandResult r = huescope(
+    const CommandResult r = run_huescope(
         {"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", "/proc/huescope-cannot-be-here"},
         dir);
     EXPECT_EQ(r.exit_code, 73) << r.err;
@@ -182,7 +191,7 @@ TEST(Cli, UnwritableOutputExits73) {
 
 TEST(Cli, ProbePrintsTheDecodeAndAssumptions) {
     const fs::path dir = testing_support::scratch_dir();
-    const CommandResult r = huescope({"probe", media("untagged_480.mp4")}, dir);
+    const CommandResult r = run_huescope({"probe", media("untagged_480.mp4")}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const nlohmann::json j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["codec"], "h264");
@@ -196,9 +205,9 @@ TEST(Cli, ProbePrintsTheDecodeAndAssumptions) {
 TEST(Cli, BandsAndHueSpaceReachTheOutputs) {
     const fs::path dir = testing_support::scratch_dir();
     const CommandResult r =
-        huescope({"analyze", media("split_blue_orange.mkv"), "-o", (dir / "out").string(), "-q",
-                  "--hue-space", "cielab", "--band", "teal=170:200", "--band", "blue=240:320"},
-                 dir);
+        run_huescope({"analyze", media("split_blue_orange.mkv"), "-o", (dir / "out").string(), "-q",
+                      "--hue-space", "cielab", "--band", "teal=170:200", "--band", "blue=240:320"},
+                     dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const nlohmann::json j =
         nlohmann::json::parse(testing_support::slurp(dir / "out" / "summary.json"));
@@ -211,7 +220,7 @@ TEST(Cli, BandsAndHueSpaceReachTheOutputs) {
 
 TEST(Cli, ProbeRecordsHdrMetadataAndListsColourSpaces) {
     const fs::path dir = testing_support::scratch_dir();
-    CommandResult r = huescope({"probe", media("hdr10_metadata.mkv")}, dir);
+    CommandResult r = run_huescope({"probe", media("hdr10_metadata.mkv")}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const nlohmann::json j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["tags"]["transfer"], "smpte2084");
@@ -222,18 +231,48 @@ TEST(Cli, ProbeRecordsHdrMetadataAndListsColourSpaces) {
     EXPECT_DOUBLE_EQ(j["hdr_metadata"]["mastering_display"]["max_nits"], 1000.0);
     EXPECT_DOUBLE_EQ(j["hdr_metadata"]["mastering_display"]["red"][0], 0.68);
 
-    r = huescope({"analyze", media("hdr10_metadata.mkv"), "-o", (dir / "out").string(), "-q"}, dir);
+    r = run_huescope({"analyze", media("hdr10_metadata.mkv"), "-o", (dir / "out").string(), "-q"},
+                     dir);
     EXPECT_EQ(r.exit_code, 0) << r.err;
 
-    r = huescope({"probe", "--list-colorspaces"}, dir);
+    r = run_huescope({"probe", "--list-colorspaces"}, dir);
     EXPECT_EQ(r.exit_code, 0);
     for (const char* name : {"arri-logc3-awg", "acescg", "aces2065-1", "acescct", "srgb", "rec709",
                              "rec2020-pq", "rec2020-hlg", "linear-rec709", "linear-rec2020"}) {
         EXPECT_NE(r.out.find(name), std::string::npos) << name;
     }
-    r = huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", (dir / "o2").string(),
-                  "--input-colorspace", "no-such-space"},
-                 dir);
+    r = run_huescope({"analyze", media("solid_0000FF_709_tv_8.mkv"), "-o", (dir / "o2").string(),
+                      "--input-colorspace", "no-such-space"},
+                     dir);
     EXPECT_EQ(r.exit_code, 64) << r.err;
     EXPECT_NE(r.err.find("no-such-space"), std::string::npos);
+}
+
+TEST(Cli, KeyframesMeasureTheSameFramesAsAFullRunDoes) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string clip = media("blue_edit.mp4");
+    ASSERT_EQ(run_huescope({"analyze", clip, "-o", (dir / "full").string(), "-q"}, dir).exit_code,
+              0);
+    const CommandResult r =
+        run_huescope({"analyze", clip, "-o", (dir / "keys").string(), "-q", "--keyframes"}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto full = ::huescope::read_analysis_folder((dir / "full").string());
+    const auto keys = ::huescope::read_analysis_folder((dir / "keys").string());
+    ASSERT_TRUE(full.is_ok() && keys.is_ok());
+    // x264 put a keyframe at least every 24 frames (-g 24) of the 120, and at some cuts.
+    EXPECT_GE(keys->frames.size(), 5u);
+    EXPECT_LT(keys->frames.size(), full->frames.size() / 2);
+    // Each keyframe is decoded exactly as in the full run: same time, same measurement.
+    for (const ::huescope::FrameRecord& k : keys->frames) {
+        const auto same = std::find_if(full->frames.begin(), full->frames.end(),
+                                       [&](const ::huescope::FrameRecord& f) {
+                                           return std::fabs(f.time_s - k.time_s) < 1e-6;
+                                       });
+        ASSERT_NE(same, full->frames.end()) << k.time_s;
+        EXPECT_EQ(same->shares, k.shares) << k.time_s;
+        EXPECT_EQ(same->hue_weight, k.hue_weight) << k.time_s;
+    }
+    const json summary = json::parse(testing_support::slurp(dir / "keys" / "summary.json"));
+    EXPECT_EQ(summary["parameters"]["keyframes_only"], true);
+    EXPECT_EQ(summary["shots"].size(), 1u) << "keyframes are not neighbours: one shot";
 }

@@ -10,8 +10,8 @@
 
 using nlohmann::json;
 using testing_support::CommandResult;
-using testing_support::huescope;
 using testing_support::media;
+using testing_support::run_huescope;
 namespace fs = std::filesystem;
 
 namespace {
@@ -21,7 +21,7 @@ std::string analysed(const fs::path& dir, const std::string& clip,
     const std::string out = (dir / clip).string();
     std::vector<std::string> args = {"analyze", media(clip + ".mp4"), "-o", out, "-q"};
     args.insert(args.end(), extra.begin(), extra.end());
-    const CommandResult r = huescope(args, dir);
+    const CommandResult r = run_huescope(args, dir);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return out;
 }
@@ -36,7 +36,7 @@ TEST(CompareCli, FilmAgainstItselfIsNoDifference) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string film = analysed(dir, "blue_edit");
     const CommandResult r =
-        huescope({"compare", film, film, "-o", (dir / "cmp").string(), "-q"}, dir);
+        run_huescope({"compare", film, film, "-o", (dir / "cmp").string(), "-q"}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json c = read_json(dir / "cmp" / "compare.json");
     ASSERT_EQ(c["pairs"].size(), 1u);
@@ -60,7 +60,7 @@ TEST(CompareCli, BluesRegradedToOrangeAreLowerInBlueAndHigherInOrange) {
     const std::string original = analysed(dir, "blue_edit");
     const std::string regraded = analysed(dir, "blue_edit_orange");
     CommandResult r =
-        huescope({"compare", regraded, original, "-o", (dir / "blue").string(), "-q"}, dir);
+        run_huescope({"compare", regraded, original, "-o", (dir / "blue").string(), "-q"}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     json c = read_json(dir / "blue" / "compare.json");
     const json& t = c["pairs"][0]["test"];
@@ -77,9 +77,9 @@ TEST(CompareCli, BluesRegradedToOrangeAreLowerInBlueAndHigherInOrange) {
     EXPECT_NEAR(c["films"][1]["family_share"].get<double>(),
                 summary["film"]["shares"]["blue"].get<double>(), 1e-6);
 
-    r = huescope({"compare", regraded, original, "--family", "orange", "--alternative", "greater",
-                  "-o", (dir / "orange").string(), "-q"},
-                 dir);
+    r = run_huescope({"compare", regraded, original, "--family", "orange", "--alternative",
+                      "greater", "-o", (dir / "orange").string(), "-q"},
+                     dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     c = read_json(dir / "orange" / "compare.json");
     EXPECT_GT(c["pairs"][0]["test"]["difference"].get<double>(), 0.1);
@@ -88,9 +88,9 @@ TEST(CompareCli, BluesRegradedToOrangeAreLowerInBlueAndHigherInOrange) {
     EXPECT_EQ(c["parameters"]["seed"].get<long long>(), 20131218);
 
     // Reproducible: the same inputs and seed give the same file.
-    r = huescope({"compare", regraded, original, "--family", "orange", "--alternative", "greater",
-                  "-o", (dir / "again").string(), "-q"},
-                 dir);
+    r = run_huescope({"compare", regraded, original, "--family", "orange", "--alternative",
+                      "greater", "-o", (dir / "again").string(), "-q"},
+                     dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(testing_support::slurp(dir / "orange" / "compare.json"),
               testing_support::slurp(dir / "again" / "compare.json"));
@@ -99,14 +99,14 @@ TEST(CompareCli, BluesRegradedToOrangeAreLowerInBlueAndHigherInOrange) {
 TEST(CompareCli, VideosAreAnalysedFirstAndReused) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string out = (dir / "cmp").string();
-    CommandResult r = huescope(
+    CommandResult r = run_huescope(
         {"compare", media("blue_edit.mp4"), media("blue_edit_orange.mp4"), "-o", out}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir / "cmp" / "films" / "1-blue_edit" / "summary.json"));
     EXPECT_TRUE(fs::exists(dir / "cmp" / "films" / "2-blue_edit_orange" / "frames.csv"));
     EXPECT_TRUE(fs::exists(dir / "cmp" / "compare.json"));
-    r = huescope({"compare", media("blue_edit.mp4"), media("blue_edit_orange.mp4"), "-o", out},
-                 dir);
+    r = run_huescope({"compare", media("blue_edit.mp4"), media("blue_edit_orange.mp4"), "-o", out},
+                     dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("reusing"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("analysing"), std::string::npos) << r.err;
@@ -116,9 +116,9 @@ TEST(CompareCli, FilmAgainstReferenceSet) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string regraded = analysed(dir, "blue_edit_orange");
     const std::string original = analysed(dir, "blue_edit");
-    const CommandResult r = huescope({"compare", regraded, "--reference", original, original,
-                                      original, "-o", (dir / "ref").string(), "-q"},
-                                     dir);
+    const CommandResult r = run_huescope({"compare", regraded, "--reference", original, original,
+                                          original, "-o", (dir / "ref").string(), "-q"},
+                                         dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json c = read_json(dir / "ref" / "compare.json");
     EXPECT_EQ(c["parameters"]["mode"], "reference");
@@ -138,33 +138,34 @@ TEST(CompareCli, RefusesWhatWouldNotCompareAndKeepsEarlierResults) {
     const fs::path other = dir / "other";
     fs::create_directories(other);
     const CommandResult moved =
-        huescope({"analyze", media("blue_edit_orange.mp4"), "-o", (other / "narrow").string(), "-q",
-                  "--band", "blue=230:280"},
-                 dir);
+        run_huescope({"analyze", media("blue_edit_orange.mp4"), "-o", (other / "narrow").string(),
+                      "-q", "--band", "blue=230:280"},
+                     dir);
     ASSERT_EQ(moved.exit_code, 0) << moved.err;
     const std::string out = (dir / "cmp").string();
-    ASSERT_EQ(huescope({"compare", a, a, "-o", out, "-q"}, dir).exit_code, 0);
+    ASSERT_EQ(run_huescope({"compare", a, a, "-o", out, "-q"}, dir).exit_code, 0);
     const std::string earlier = testing_support::slurp(dir / "cmp" / "compare.json");
 
-    CommandResult r = huescope({"compare", a, (other / "narrow").string(), "-o", out, "-q"}, dir);
+    CommandResult r =
+        run_huescope({"compare", a, (other / "narrow").string(), "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_NE(r.err.find("band differs"), std::string::npos) << r.err;
-    r = huescope({"compare", a, "-o", out, "-q"}, dir);
+    r = run_huescope({"compare", a, "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
-    r = huescope({"compare", a, (dir / "missing").string(), "-o", out, "-q"}, dir);
+    r = run_huescope({"compare", a, (dir / "missing").string(), "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 66);
-    r = huescope({"compare", a, a, "--family", "teal", "-o", out, "-q"}, dir);
+    r = run_huescope({"compare", a, a, "--family", "teal", "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_NE(r.err.find("teal"), std::string::npos) << r.err;
     const CommandResult strict =
-        huescope({"analyze", media("blue_edit.mp4"), "-o", (other / "strict").string(), "-q",
-                  "--min-chroma", "0.05"},
-                 dir);
+        run_huescope({"analyze", media("blue_edit.mp4"), "-o", (other / "strict").string(), "-q",
+                      "--min-chroma", "0.05"},
+                     dir);
     ASSERT_EQ(strict.exit_code, 0) << strict.err;
-    r = huescope({"compare", a, (other / "strict").string(), "-o", out, "-q"}, dir);
+    r = run_huescope({"compare", a, (other / "strict").string(), "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_NE(r.err.find("chromatic"), std::string::npos) << r.err;
-    r = huescope({"compare", a, a, "--units", "scenes", "-o", out, "-q"}, dir);
+    r = run_huescope({"compare", a, a, "--units", "scenes", "-o", out, "-q"}, dir);
     EXPECT_EQ(r.exit_code, 64);
     EXPECT_EQ(testing_support::slurp(dir / "cmp" / "compare.json"), earlier);
 }
@@ -172,9 +173,9 @@ TEST(CompareCli, RefusesWhatWouldNotCompareAndKeepsEarlierResults) {
 TEST(CompareCli, TooFewShotsFallBackToBlocksAndSayWhy) {
     const fs::path dir = testing_support::scratch_dir();
     const std::string a = analysed(dir, "blue_edit");
-    const CommandResult r = huescope({"compare", a, a, "--min-shots", "20", "--block-seconds", "1",
-                                      "-o", (dir / "cmp").string(), "-q"},
-                                     dir);
+    const CommandResult r = run_huescope({"compare", a, a, "--min-shots", "20", "--block-seconds",
+                                          "1", "-o", (dir / "cmp").string(), "-q"},
+                                         dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json c = read_json(dir / "cmp" / "compare.json");
     const json& units = c["films"][0]["units"];

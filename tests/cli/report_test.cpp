@@ -95,9 +95,9 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
     const fs::path dir = testing_support::scratch_dir();
     const fs::path out = dir / "out";
     const CommandResult r =
-        testing_support::huescope({"analyze", media("shot_edit.mkv"), "-o", out.string(), "-q",
-                                   "--report", "--charts", (dir / "charts").string()},
-                                  dir);
+        testing_support::run_huescope({"analyze", media("shot_edit.mkv"), "-o", out.string(), "-q",
+                                       "--report", "--charts", (dir / "charts").string()},
+                                      dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << "a quiet run prints nothing: " << r.err;
 
@@ -118,7 +118,8 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
 
 TEST(Report, MissingAnalysisIsAClearError) {
     const fs::path dir = testing_support::scratch_dir();
-    const CommandResult r = testing_support::huescope({"report", (dir / "nothing").string()}, dir);
+    const CommandResult r =
+        testing_support::run_huescope({"report", (dir / "nothing").string()}, dir);
     EXPECT_EQ(r.exit_code, 66) << r.err;
     EXPECT_NE(r.err.find("summary.json"), std::string::npos) << r.err;
 }
@@ -126,12 +127,12 @@ TEST(Report, MissingAnalysisIsAClearError) {
 TEST(Report, ComparisonReportFromCompareJson) {
     const fs::path dir = testing_support::scratch_dir();
     for (const char* clip : {"blue_edit", "blue_edit_orange"}) {
-        const CommandResult r = testing_support::huescope(
+        const CommandResult r = testing_support::run_huescope(
             {"analyze", media(std::string(clip) + ".mp4"), "-o", (dir / clip).string(), "-q"}, dir);
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
     const fs::path out = dir / "cmp";
-    CommandResult r = testing_support::huescope(
+    CommandResult r = testing_support::run_huescope(
         {"compare", (dir / "blue_edit_orange").string(), (dir / "blue_edit").string(), "-o",
          out.string(), "--report", "-q"},
         dir);
@@ -148,7 +149,7 @@ TEST(Report, ComparisonReportFromCompareJson) {
 
     // `report` on a comparison folder redraws the comparison report.
     fs::remove(out / "compare.html");
-    r = testing_support::huescope({"report", out.string()}, dir);
+    r = testing_support::run_huescope({"report", out.string()}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(fs::exists(out / "compare.html"));
 }

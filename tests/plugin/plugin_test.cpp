@@ -13,7 +13,7 @@
 
 using nlohmann::json;
 using testing_support::CommandResult;
-using testing_support::huescope;
+using testing_support::run_huescope;
 namespace fs = std::filesystem;
 
 namespace {
@@ -39,7 +39,7 @@ json analyse(const fs::path& dir, const std::string& input, std::vector<std::str
     std::vector<std::string> args = {"analyze",         input, "-o", (dir / "out").string(), "-q",
                                      "--keep-letterbox"};
     args.insert(args.end(), extra.begin(), extra.end());
-    const CommandResult r = huescope(args, dir);
+    const CommandResult r = run_huescope(args, dir);
     if (result != nullptr) *result = r;
     if (r.exit_code != 0) return json();
     return json::parse(testing_support::slurp(dir / "out" / "summary.json"));
@@ -77,7 +77,7 @@ std::vector<double> csv_column(const fs::path& csv, const std::string& name) {
 
 TEST(Plugins, MetricsListsBuiltInsAndPlugins) {
     const fs::path dir = testing_support::scratch_dir();
-    const CommandResult r = huescope({"metrics", "--plugin-dir", kExamples}, dir);
+    const CommandResult r = run_huescope({"metrics", "--plugin-dir", kExamples}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const char* id :
          {"org.huescope.hue-families", "org.huescope.shots", "org.huescope.example.colorfulness",

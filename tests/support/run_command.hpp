@@ -61,8 +61,8 @@ inline CommandResult run_command(const std::string& program, const std::vector<s
 
 #ifdef HUESCOPE_CLI_PATH
 /// Runs the built `huescope` with these arguments.
-inline CommandResult huescope(const std::vector<std::string>& args,
-                              const std::filesystem::path& scratch) {
+inline CommandResult run_huescope(const std::vector<std::string>& args,
+                                  const std::filesystem::path& scratch) {
     return run_command(HUESCOPE_CLI_PATH, args, scratch);
 }
 #endif

@@ -84,6 +84,9 @@ struct SourceOptions {
     int stream_index = -1;  ///< -1: the first video stream
     ColorOverrides overrides;
     std::optional<double> frame_rate;  ///< for image sequences without a rate
+    /// Video: decode keyframes only (non-key packets are never sent to the decoder). Image
+    /// sequences have only complete frames: no effect.
+    bool keyframes_only = false;
 };
 
 /// Opens a video file, an EXR file, an EXR sequence pattern (`shot.%04d.exr`, `shot.####.exr`) or a

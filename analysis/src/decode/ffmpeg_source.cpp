@@ -132,7 +132,7 @@ class FfmpegSource final : public FrameSource {
     bool m_finished = false;
     int64_t m_decoded = 0;
     int64_t m_decode_errors = 0;
-    bool m_sought = false;                // after a seek, frame numbers come from timestamps
+    bool m_numbers_from_time = false;     // after a seek or with keyframes only: from timestamps
     std::optional<double> m_seek_target;  // set by seek(), settled by the next next()
     libav::FramePtr m_lookahead;          // the frame after the one a seek landed on
     bool m_have_lookahead = false;
@@ -181,6 +181,10 @@ Status FfmpegSource::open(const std::string& path, const SourceOptions& options)
         return Status(ErrorCode::BadData, "'" + path + "': " + libav::error_string(err));
     }
     m_codec->thread_count = 0;  // let libavcodec pick frame/slice threads for the machine
+    if (options.keyframes_only) {
+        m_codec->skip_frame = AVDISCARD_NONKEY;
+        m_numbers_from_time = true;  // decode order no longer counts the source's frames
+    }
     m_codec->pkt_timebase = m_stream->time_base;
     if (int err = avcodec_open2(m_codec.get(), codec, nullptr); err < 0) {
         return Status(ErrorCode::BadData,
@@ -296,7 +300,8 @@ Result<bool> FfmpegSource::receive(AVFrame& frame) {
             avcodec_send_packet(m_codec.get(), nullptr);
             continue;
         }
-        if (m_packet->stream_index == m_stream->index) {
+        const bool wanted = !m_options.keyframes_only || (m_packet->flags & AV_PKT_FLAG_KEY);
+        if (m_packet->stream_index == m_stream->index && wanted) {
             if (avcodec_send_packet(m_codec.get(), m_packet.get()) < 0) ++m_decode_errors;
         }
         av_packet_unref(m_packet.get());
@@ -328,7 +333,7 @@ Status FfmpegSource::seek(double time_s) {
     avcodec_flush_buffers(m_codec.get());
     m_have_pending = m_have_lookahead = false;
     m_flushing = m_finished = false;
-    m_sought = true;
+    m_numbers_from_time = true;
     m_seek_target = time_s;
     return Status::ok();
 }
@@ -397,8 +402,9 @@ Result<bool> FfmpegSource::next(Frame& out) {
                                     ": " + s.message());
     }
     out.time_s = frame_time(*m_frame);
-    out.number = m_sought && m_info.frame_rate > 0 ? std::llround(out.time_s * m_info.frame_rate)
-                                                   : m_decoded - 1;
+    out.number = m_numbers_from_time && m_info.frame_rate > 0
+                     ? std::llround(out.time_s * m_info.frame_rate)
+                     : m_decoded - 1;
     m_decoder->decode(m_codes, out.image);
     return true;
 }

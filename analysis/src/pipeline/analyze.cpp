@@ -200,6 +200,11 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
             o.duration_s ? *o.duration_s : std::max(0.0, result.source.duration_s - o.start_s);
         progress.frames_expected = static_cast<int64_t>(span * result.source.frame_rate / o.every);
     }
+    // Keyframes are seconds apart: comparing neighbours would call nearly every one a cut, so
+    // the range is one shot (said in summary.json).
+    const bool keyframes = o.source.keyframes_only && result.source.kind == "video";
+    if (keyframes) progress.frames_expected = 0;  // unknown until the file is read
+    const std::vector<ShotBoundary> one_shot = {{0, Transition::Start}};
 
     Frame frame;
     int64_t in_range = 0;
@@ -247,8 +252,12 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                             summarize(measured.acc, o.measure), signature.oklab});
         }
         shots.add(std::move(measured));
-        detector.push(std::move(signature));
-        shots.settle(detector.boundaries(), detector.final_count());
+        if (keyframes) {
+            shots.settle(one_shot, measured.index + 1);
+        } else {
+            detector.push(std::move(signature));
+            shots.settle(detector.boundaries(), detector.final_count());
+        }
 
         if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
         result.last_time_s = frame.time_s;
@@ -267,7 +276,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
     }
     detector.finish();
-    shots.finish(detector.boundaries());
+    shots.finish(keyframes ? one_shot : detector.boundaries());
     result.shots = std::move(shots.shots());
     result.decode_errors = source.decode_errors();
     result.source = source.info();

@@ -115,6 +115,7 @@ json parameters_json(const AnalyzeOptions& options) {
             {"start_s", options.start_s},
             {"duration_s", options.duration_s ? json(*options.duration_s) : json(nullptr)},
             {"every", options.every},
+            {"keyframes_only", options.source.keyframes_only},
             {"keep_letterbox", options.keep_letterbox},
             {"palette",
              {{"max_colors", options.palette.max_colors},
