@@ -1,5 +1,5 @@
 #pragma once
-// The OpenCV adapter: resampling and PNG files. No other file includes OpenCV.
+// The OpenCV adapter: resampling. No other file includes OpenCV.
 
 #include <cstdint>
 #include <string>
@@ -15,9 +15,5 @@ namespace huescope {
 /// pixel contributes its share of light). Interleaved RGB floats out.
 void area_downsample(const LinearImage& image, const Rect& roi, int width, int height,
                      std::vector<float>& out);
-
-/// Writes an 8-bit RGB image (interleaved, rows top to bottom) as a PNG file.
-Status write_png_rgb8(const std::string& path, int width, int height,
-                      const std::vector<uint8_t>& rgb);
 
 }  // namespace huescope

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <exception>
 
-#include "../image/image_ops.hpp"
+#include "../image/png_file.hpp"
 #include "huescope/color_math.hpp"
 #include "huescope/measurement.hpp"
 
