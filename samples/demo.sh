@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${HUESCOPE_BUILD_DIR:-$root/build}
 bash "$root/.ci/install-deps.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" --parallel --target huescope
+cmake --build "$build" --parallel  # everything: CLI, desktop app, plugins, tests
 bash "$root/samples/make_samples.sh" "$root/samples/media"
 huescope="$build/app/cli/huescope"
 for clip in her_like scifi_like; do
@@ -22,6 +22,7 @@ for clip in her_like scifi_like; do
   echo "  $root/samples/out/$clip/report.html"
   echo "  $root/samples/out/$clip/report.pdf"
 done
+echo "Desktop app: $build/app/gui/huescope-gui $root/samples/media/her_like.mp4 $root/samples/media/scifi_like.mp4"
 echo "Comparison report:"
 echo "  $root/samples/out/compare/compare.html"
 echo "  $root/samples/out/compare/compare.pdf"
