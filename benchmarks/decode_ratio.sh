@@ -27,7 +27,13 @@ make_clip uhd.mp4 "$seconds" 3840x2160 yuv420p10le -c:v libx265 -preset ultrafas
   -x265-params log-level=error:keyint=48
 make_clip hd_long.mp4 "$((seconds * 4))" 1920x1080 yuv420p -c:v libx264 -preset veryfast -g 48
 
-timed() { /usr/bin/time -f "%e %M" "$@" 2> "$work/time.txt" > /dev/null; tail -1 "$work/time.txt"; }
+# timed COMMAND...: prints "seconds peak_KiB"; stops the benchmark if the command failed.
+timed() {
+  /usr/bin/time -f "%e %M %x" "$@" 2> "$work/time.txt" > /dev/null || true
+  local line; line=$(tail -1 "$work/time.txt")
+  if [[ ${line##* } != 0 ]]; then echo "failed: $*" >&2; cat "$work/time.txt" >&2; exit 1; fi
+  echo "${line% *}"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 # bench LABEL CLIP [huescope options...]: alternates decode and analysis RUNS times.

@@ -401,6 +401,13 @@ Result<bool> FfmpegSource::next(Frame& out) {
         return Status(s.code(), "'" + m_info.path + "', frame " + std::to_string(m_decoded - 1) +
                                     ": " + s.message());
     }
+    if (m_numbers_from_time && m_frame->best_effort_timestamp == AV_NOPTS_VALUE) {
+        // Counting decoded frames no longer counts the source's frames: without a timestamp
+        // there is no telling which frame this is.
+        return Status(ErrorCode::Unsupported,
+                      "'" + m_info.path +
+                          "': a frame has no timestamp, so keyframes or a seek cannot be placed");
+    }
     out.time_s = frame_time(*m_frame);
     out.number = m_numbers_from_time && m_info.frame_rate > 0
                      ? std::llround(out.time_s * m_info.frame_rate)

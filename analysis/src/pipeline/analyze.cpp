@@ -251,9 +251,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
             hooks.on_frame({measured.index, frame.number, frame.time_s,
                             summarize(measured.acc, o.measure), signature.oklab});
         }
+        const int64_t measured_so_far = measured.index + 1;
         shots.add(std::move(measured));
         if (keyframes) {
-            shots.settle(one_shot, measured.index + 1);
+            shots.settle(one_shot, measured_so_far);
         } else {
             detector.push(std::move(signature));
             shots.settle(detector.boundaries(), detector.final_count());

@@ -16,8 +16,8 @@ std::string unique_temp_name(const std::string& stem, const std::string& extensi
 
 AtomicFile::AtomicFile(std::string destination) : m_destination(std::move(destination)) {
     const std::filesystem::path dest(m_destination);
-    // Hidden, unique, and with the destination's extension kept last, because some writers
-    // (OpenCV) choose the file format by extension.
+    // Hidden, unique, and with the destination's extension kept last, so that any writer that
+    // chooses the format by extension still sees the right one.
     m_temp =
         (dest.parent_path() / unique_temp_name(dest.stem().string(), dest.extension().string()))
             .string();
