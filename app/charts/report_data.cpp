@@ -2,11 +2,11 @@
 
 #include <QColor>
 #include <QFile>
-#include <QTextStream>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "huescope/analysis_folder.hpp"
 #include "huescope/color_math.hpp"
 #include "json_read.hpp"
 
@@ -28,45 +28,29 @@ Stats stats(const json& j, const std::vector<FamilyBand>& families) {
     return s;
 }
 
-bool read_frames(const QString& path, ReportData& data, QString& error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        error = "cannot read '" + path + "'";
-        return false;
-    }
-    QTextStream in(&file);
-    const QStringList header = in.readLine().trimmed().split(',');
-    const int time_col = header.indexOf("time_s");
-    std::vector<int> share_cols;
-    for (const FamilyBand& f : data.families)
-        share_cols.push_back(header.indexOf("share_" + f.name));
-    if (time_col < 0) {
-        error = "'" + path + "' has no time_s column";
+// The per-frame series, through the core's reader of frames.csv (the one compare uses).
+bool read_frames(const QString& folder, ReportData& data, QString& error) {
+    Result<FilmRecord> film = read_analysis_folder(folder.toStdString());
+    if (!film) {
+        error = QString::fromStdString(film.status().message());
         return false;
     }
     data.frame_shares.assign(data.families.size(), {});
-    std::vector<int> metric_cols;
-    for (int c = 0; c < header.size(); ++c) {
-        if (header[c].contains(':')) {  // plugin outputs are named "id:output"
-            data.metric_columns << header[c];
-            metric_cols.push_back(c);
+    std::vector<int> family_in_film;  // the report's family order, in the film record's
+    for (const FamilyBand& f : data.families)
+        family_in_film.push_back(film->family_index(f.name.toStdString()));
+    for (const std::string& column : film->metric_columns)
+        data.metric_columns << QString::fromStdString(column);
+    data.metric_values.assign(film->metric_columns.size(), {});
+    for (const FrameRecord& frame : film->frames) {
+        data.time_s.push_back(frame.time_s);
+        for (std::size_t f = 0; f < family_in_film.size(); ++f) {
+            const int k = family_in_film[f];
+            data.frame_shares[f].push_back(k >= 0 ? frame.shares[static_cast<std::size_t>(k)]
+                                                  : std::numeric_limits<double>::quiet_NaN());
         }
-    }
-    data.metric_values.assign(metric_cols.size(), {});
-    while (!in.atEnd()) {
-        const QStringList fields = in.readLine().trimmed().split(',');
-        if (fields.size() < header.size()) continue;
-        for (std::size_t m = 0; m < metric_cols.size(); ++m) {
-            const QString v = fields[metric_cols[m]];
-            data.metric_values[m].push_back(v.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
-                                                        : v.toDouble());
-        }
-        data.time_s.push_back(fields[time_col].toDouble());
-        for (std::size_t f = 0; f < share_cols.size(); ++f) {
-            const QString v = share_cols[f] >= 0 ? fields[share_cols[f]] : QString();
-            data.frame_shares[f].push_back(v.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
-                                                       : v.toDouble());
-        }
+        for (std::size_t m = 0; m < frame.metrics.size(); ++m)
+            data.metric_values[m].push_back(frame.metrics[m]);
     }
     return true;
 }
@@ -154,7 +138,7 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
     }
     d.barcode.load(folder + "/barcode.png");
     d.hue_barcode.load(folder + "/hue_barcode.png");
-    if (!read_frames(folder + "/frames.csv", d, error)) return false;
+    if (!read_frames(folder, d, error)) return false;
     for (const QString& column : d.metric_columns) {
         const int colon = column.lastIndexOf(':');
         d.metric_film.push_back(json_number(j["metrics"][column.left(colon).toStdString()]["film"]

@@ -17,8 +17,7 @@ uchar to_byte(double linear) {
 
 double hue_in(HueSpace space, const Vec3& xyz, const Vec3& ok) {
     const Vec3 lab = space == HueSpace::Cielab ? xyz_to_cielab(xyz) : ok;
-    const double h = std::atan2(lab[2], lab[1]) * 180.0 / 3.14159265358979323846;
-    return h < 0 ? h + 360.0 : h;
+    return hue_degrees(lab[1], lab[2]);
 }
 
 }  // namespace

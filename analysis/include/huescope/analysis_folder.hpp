@@ -17,8 +17,9 @@ namespace huescope {
 struct FrameRecord {
     double time_s = 0.0;
     long long shot = 0;
-    double hue_weight = 0.0;     ///< the frame's weight in the chroma-weighted shares
-    std::vector<double> shares;  ///< per family, in `families` order; NaN when undefined
+    double hue_weight = 0.0;      ///< the frame's weight in the chroma-weighted shares
+    std::vector<double> shares;   ///< per family, in `families` order; NaN when undefined
+    std::vector<double> metrics;  ///< per plugin output, in `metric_columns` order; NaN if none
 };
 
 struct FilmRecord {
@@ -35,6 +36,7 @@ struct FilmRecord {
     std::vector<PaletteColor> palette;
     double frame_rate = 0.0, duration_s = 0.0;
     std::size_t shot_count = 0;
+    std::vector<std::string> metric_columns;  ///< plugin outputs in frames.csv, "id:output"
     std::vector<FrameRecord> frames;
 
     /// Index of a family by name, or -1.

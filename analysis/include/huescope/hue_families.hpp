@@ -21,6 +21,10 @@ struct HueBand {
     double to_deg = 0.0;
 
     bool contains(double hue_deg) const;
+    /// The same arc of the circle (whatever the name).
+    bool same_arc(const HueBand& other) const {
+        return from_deg == other.from_deg && to_deg == other.to_deg;
+    }
     double width_deg() const;
 };
 

@@ -124,6 +124,13 @@ Status read_frames(const std::string& path, FilmRecord& film) {
         share_cols.push_back(column("share_" + f.name));
         if (share_cols.back() < 0) return bad(path, "no share_" + f.name + " column");
     }
+    std::vector<std::size_t> metric_cols;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (header[c].find(':') != std::string::npos) {  // plugin outputs are "id:output"
+            film.metric_columns.push_back(header[c]);
+            metric_cols.push_back(c);
+        }
+    }
     long long row = 1;
     while (std::getline(file, line)) {
         ++row;
@@ -145,6 +152,7 @@ Status read_frames(const std::string& path, FilmRecord& film) {
         frame.shot = static_cast<long long>(shot);
         for (int col : share_cols)
             frame.shares.push_back(parse_field(fields[static_cast<std::size_t>(col)]));
+        for (std::size_t col : metric_cols) frame.metrics.push_back(parse_field(fields[col]));
         film.frames.push_back(std::move(frame));
     }
     if (film.frames.empty()) return bad(path, "no measured frame");

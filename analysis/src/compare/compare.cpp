@@ -1,5 +1,6 @@
 #include "huescope/compare.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -16,13 +17,18 @@ std::string format(const char* pattern, double value) {
     return buffer;
 }
 
+/// Whether `film` measures a family of the band's name over the same arc.
+bool has_band(const FilmRecord& film, const HueBand& band) {
+    const int f = film.family_index(band.name);
+    return f >= 0 && film.families[static_cast<std::size_t>(f)].same_arc(band);
+}
+
 /// Films measured differently have shares that do not compare: refuse rather than mislead.
 Status check_comparable(const std::vector<FilmRecord>& films, const std::string& family) {
     const FilmRecord& first = films.front();
     const int index = first.family_index(family);
     for (const FilmRecord& film : films) {
-        const int f = film.family_index(family);
-        if (f < 0) {
+        if (film.family_index(family) < 0) {
             return Status(ErrorCode::InvalidArgument,
                           "'" + film.folder + "' has no hue family '" + family + "'");
         }
@@ -39,9 +45,7 @@ Status check_comparable(const std::vector<FilmRecord>& films, const std::string&
                               "' count different pixels as chromatic (--min-chroma, "
                               "--near-black, --near-white): analyse both alike");
         }
-        const HueBand& band = film.families[static_cast<std::size_t>(f)];
-        const HueBand& reference = first.families[static_cast<std::size_t>(index)];
-        if (band.from_deg != reference.from_deg || band.to_deg != reference.to_deg) {
+        if (!has_band(film, first.families[static_cast<std::size_t>(index)])) {
             return Status(ErrorCode::InvalidArgument,
                           "the '" + family + "' band differs between '" + first.folder + "' and '" +
                               film.folder + "': analyse both with the same --band");
@@ -154,15 +158,11 @@ Result<Comparison> compare_films(std::vector<FilmRecord> films, const CompareOpt
     if (Status s = check_comparable(films, options.family); !s) return s;
     Comparison c;
     c.options = options;
-    for (const HueBand& band : films.front().families) {
-        bool everywhere = true;  // families every film has, with the same band
-        for (const FilmRecord& film : films) {
-            const int f = film.family_index(band.name);
-            everywhere = everywhere && f >= 0 &&
-                         film.families[static_cast<std::size_t>(f)].from_deg == band.from_deg &&
-                         film.families[static_cast<std::size_t>(f)].to_deg == band.to_deg;
+    for (const HueBand& band : films.front().families) {  // the families every film shares
+        if (std::all_of(films.begin(), films.end(),
+                        [&](const FilmRecord& film) { return has_band(film, band); })) {
+            c.families.push_back(band);
         }
-        if (everywhere) c.families.push_back(band);
     }
     for (FilmRecord& film : films) {
         CompareFilm entry;
