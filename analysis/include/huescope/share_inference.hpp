@@ -18,6 +18,9 @@ struct SampleUnit {
     double share() const;
 };
 
+/// Units with chromatic pixels: only they can be resampled into a share.
+std::size_t units_with_hue(const std::vector<SampleUnit>& units);
+
 /// A film's share over a set of units: the ratio of sums, exactly the film share summary.json
 /// reports when the units cover the film. Each unit weighs by its chroma, hence by its duration.
 double pooled_share(const std::vector<SampleUnit>& units);

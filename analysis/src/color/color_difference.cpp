@@ -8,12 +8,6 @@ namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
 
-double hue_angle_deg(double b, double a) {
-    if (a == 0.0 && b == 0.0) return 0.0;  // Sharma et al.: hue of a neutral is 0
-    const double h = std::atan2(b, a) / kDeg;
-    return h < 0.0 ? h + 360.0 : h;
-}
-
 double pow7(double x) {
     const double x2 = x * x;
     return x2 * x2 * x2 * x;
@@ -33,7 +27,7 @@ double delta_e_2000(const Vec3& lab1, const Vec3& lab2) {
     const double g = 0.5 * (1.0 - std::sqrt(pow7(c_mean) / (pow7(c_mean) + pow7(25.0))));
     const double a1p = (1.0 + g) * a1, a2p = (1.0 + g) * a2;
     const double c1p = std::hypot(a1p, b1), c2p = std::hypot(a2p, b2);
-    const double h1p = hue_angle_deg(b1, a1p), h2p = hue_angle_deg(b2, a2p);
+    const double h1p = hue_degrees(a1p, b1), h2p = hue_degrees(a2p, b2);  // 0 for a neutral
 
     const double dl = l2 - l1;
     const double dc = c2p - c1p;

@@ -115,12 +115,6 @@ std::string ordinal(double value) {
     return std::to_string(n) + suffix;
 }
 
-std::size_t units_with_colour(const FilmUnits& u) {
-    std::size_t n = 0;
-    for (const SampleUnit& unit : u.units) n += unit.hue_weight > 0.0;
-    return n;
-}
-
 std::string p_phrase(double p) {
     if (p < 0.001) return "p < 0.001";
     return format(p < 0.01 ? "p = %.3f" : "p = %.2f", p);
@@ -211,7 +205,7 @@ std::string pair_sentence(const Comparison& c, const PairComparison& pair) {
              " than " + b.film.label + "'s (" + format("%.1f%%", 100 * t.share_b) + ")";
     }
     if (!std::isfinite(t.p_value)) {
-        const CompareFilm& short_film = units_with_colour(a.units) < 2 ? a : b;
+        const CompareFilm& short_film = units_with_hue(a.units.units) < 2 ? a : b;
         return s + "; no test: " + short_film.film.label + " has fewer than two " +
                units_phrase(short_film.units) + " with colour to resample.";
     }

@@ -55,8 +55,7 @@ FilmUnits sampling_units(const FilmRecord& film, int family, const UnitOptions& 
     FilmUnits result;
     std::vector<SampleUnit> shots =
         group_frames(film, family, [](const FrameRecord& f) { return f.shot; });
-    std::size_t coloured = 0;  // a grey shot cannot be resampled into a share
-    for (const SampleUnit& u : shots) coloured += u.hue_weight > 0.0;
+    const std::size_t coloured = units_with_hue(shots);  // a grey shot has no share to resample
     const bool enough = coloured >= options.min_shots;
     if (options.mode == UnitMode::Shots || (options.mode == UnitMode::Auto && enough)) {
         result.kind = UnitMode::Shots;

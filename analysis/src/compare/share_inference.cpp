@@ -32,11 +32,6 @@ struct Sums {
     double share() const { return hue > 0.0 ? family / hue : kNaN; }
 };
 
-std::size_t units_with_hue(const std::vector<SampleUnit>& units) {
-    return static_cast<std::size_t>(std::count_if(
-        units.begin(), units.end(), [](const SampleUnit& u) { return u.hue_weight > 0.0; }));
-}
-
 /// Linear interpolation between order statistics (the "type 7" quantile).
 double quantile(std::vector<double>& sorted, double q) {
     if (sorted.empty()) return kNaN;
@@ -105,6 +100,11 @@ void permutation_p(const std::vector<SampleUnit>& a, const std::vector<SampleUni
 }
 
 }  // namespace
+
+std::size_t units_with_hue(const std::vector<SampleUnit>& units) {
+    return static_cast<std::size_t>(std::count_if(
+        units.begin(), units.end(), [](const SampleUnit& u) { return u.hue_weight > 0.0; }));
+}
 
 double SampleUnit::share() const {
     return hue_weight > 0.0 ? family_weight / hue_weight : kNaN;

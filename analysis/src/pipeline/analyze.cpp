@@ -247,9 +247,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
         film_scope.add(signature.oklab.data(), signature.oklab.size() / 3);
         result.film.merge(measured.acc);
-        if (hooks.on_frame) {  // only a live viewer pays for this frame's summary
-            hooks.on_frame({measured.index, frame.number, frame.time_s,
-                            summarize(measured.acc, o.measure), signature.oklab});
+        measured.summary = summarize(measured.acc, o.measure);
+        if (hooks.on_frame) {
+            hooks.on_frame(
+                {measured.index, frame.number, frame.time_s, measured.summary, signature.oklab});
         }
         const int64_t measured_so_far = measured.index + 1;
         shots.add(std::move(measured));

@@ -43,7 +43,7 @@ void ShotTracker::settle(const std::vector<ShotBoundary>& boundaries, int64_t fi
         m_cells.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
         m_scope.add(frame.thumbnail_oklab.data(), frame.thumbnail_oklab.size() / 3);
         m_metrics.add(frame.metrics);
-        m_csv.write_row(frame.number, frame.time_s, summarize(frame.acc, m_measure),
+        m_csv.write_row(frame.number, frame.time_s, frame.summary,
                         static_cast<int64_t>(m_shots.size()) - 1, frame.metrics.scalars);
         m_pending.pop_front();
     }

@@ -17,6 +17,7 @@ struct MeasuredFrame {
     int64_t number = 0;  ///< the source's frame number
     double time_s = 0.0;
     HueAccumulator acc;
+    HueSummary summary;  ///< of `acc`: one summary a frame, for frames.csv and any viewer
     std::vector<float> thumbnail_oklab;
     MetricValues metrics;
 };
