@@ -28,22 +28,22 @@ struct CompareArgs {
     std::string command_line;
 };
 
-/// An analysis folder as given, or a video analysed (with default settings) into
+/// The film of an analysis folder as given, or of a video analysed (with default settings) into
 /// OUTDIR/films/NAME; an earlier analysis of the same input there is reused, not redone.
-Result<std::string> analysis_folder_for(const std::string& input, const CompareArgs& args,
-                                        std::size_t index) {
-    if (is_analysis_folder(input)) return input;
+/// Folders are made absolute, so that compare.json finds each film's barcode from anywhere.
+Result<FilmRecord> film_for(const std::string& input, const CompareArgs& args, std::size_t index) {
+    if (is_analysis_folder(input)) return read_analysis_folder(fs::absolute(input).string());
     std::error_code ec;
     if (!fs::exists(input, ec)) {
         return Status(ErrorCode::NoInput, "'" + input + "' does not exist");
     }
     const std::string name = std::to_string(index + 1) + "-" + fs::path(input).stem().string();
-    const std::string folder = (fs::path(args.output_dir) / "films" / name).string();
+    const std::string folder = fs::absolute(fs::path(args.output_dir) / "films" / name).string();
     if (Result<FilmRecord> earlier = read_analysis_folder(folder);
         earlier && fs::equivalent(earlier->input_path, input, ec)) {
         if (!args.quiet)
             std::fprintf(stderr, "huescope: reusing the analysis in '%s'\n", folder.c_str());
-        return folder;
+        return earlier;
     }
     AnalyzeOptions options;
     options.input = input;
@@ -52,7 +52,7 @@ Result<std::string> analysis_folder_for(const std::string& input, const CompareA
     if (!args.quiet) std::fprintf(stderr, "huescope: analysing '%s'\n", input.c_str());
     Result<AnalysisResult> result = run_analysis(options, args.quiet);
     if (!result) return result.status();
-    return folder;
+    return read_analysis_folder(folder);
 }
 
 Status finish_options(CompareArgs& a) {
@@ -82,10 +82,7 @@ int run(CompareArgs& args) {
     inputs.insert(inputs.end(), args.references.begin(), args.references.end());
     std::vector<FilmRecord> films;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        Result<std::string> folder = analysis_folder_for(inputs[i], args, i);
-        if (!folder) return report_error(folder.status());
-        // Absolute, so that compare.json still finds each film's barcode from anywhere.
-        Result<FilmRecord> film = read_analysis_folder(fs::absolute(folder.value()).string());
+        Result<FilmRecord> film = film_for(inputs[i], args, i);
         if (!film) return report_error(film.status());
         films.push_back(std::move(film.value()));
     }

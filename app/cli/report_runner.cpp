@@ -7,6 +7,7 @@
 #include <QFont>
 
 #include "compare_report.hpp"
+#include "huescope/analysis_folder.hpp"
 #include "report_writer.hpp"
 
 namespace huescope::cli {
@@ -38,16 +39,17 @@ void start_qt() {
 
 Status run_report(const std::string& folder, const std::string& family,
                   const std::string& charts_dir) {
+    if (!is_analysis_folder(folder)) {
+        return Status(ErrorCode::NoInput,
+                      "no summary.json in '" + folder + "': run huescope analyze first");
+    }
     start_qt();
     report::ReportOptions options;
     options.folder = QString::fromStdString(folder);
     options.family = QString::fromStdString(family);
     options.charts_dir = QString::fromStdString(charts_dir);
     QString error;
-    if (!report::write_report(options, error)) {
-        const bool missing = error.startsWith("no summary.json");
-        return Status(missing ? ErrorCode::NoInput : ErrorCode::Io, error.toStdString());
-    }
+    if (!report::write_report(options, error)) return Status(ErrorCode::Io, error.toStdString());
     return Status::ok();
 }
 
