@@ -28,6 +28,11 @@ inline bool is_wide(const Chart& chart) {
     return !chart.id.startsWith("hue_");
 }
 
+/// The size a report draws a chart at (and exports it at).
+inline QSize chart_size(const Chart& chart) {
+    return is_wide(chart) ? QSize(900, 320) : QSize(440, 420);
+}
+
 /// Every chart of the palette report, in reading order.
 std::vector<Chart> report_charts(const ReportData& data, const QString& family = "blue");
 

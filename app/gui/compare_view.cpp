@@ -35,6 +35,12 @@ QString CompareView::sentences() const {
 }
 
 void CompareView::compare(const std::vector<FilmSession*>& films, const QString& family) {
+    // The same analysed films and family give the same comparison: keep the one shown (its
+    // bootstrap and permutations take a moment, and the tab is opened often).
+    QStringList key{family};
+    for (FilmSession* film : films)
+        if (film->state() == FilmSession::State::Ready) key << film->analysis_folder();
+    if (m_dir && key == m_shown) return;
     std::vector<FilmRecord> records;
     for (FilmSession* film : films) {
         if (film->state() != FilmSession::State::Ready) continue;
@@ -70,6 +76,7 @@ void CompareView::compare(const std::vector<FilmSession*>& films, const QString&
     std::vector<charts::Chart> charts = charts::compare_charts(compared);
     for (std::size_t i = 0; i < charts.size() && i < m_panels.size(); ++i)
         m_panels[i]->show_chart(std::move(charts[i].chart));
+    m_shown = key;
 }
 
 }  // namespace huescope::gui

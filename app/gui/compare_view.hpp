@@ -2,6 +2,7 @@
 // Compare mode: the analysed films side by side, with the same machinery as `huescope compare`
 // (compare.json written to a folder, the comparison charts drawn from it).
 
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QWidget>
 #include <memory>
@@ -30,6 +31,7 @@ class CompareView : public QWidget {
     QLabel* m_text = nullptr;
     std::vector<ChartPanel*> m_panels;
     std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_shown;  ///< family and folders of the comparison shown
 };
 
 }  // namespace huescope::gui

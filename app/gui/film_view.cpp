@@ -390,11 +390,13 @@ void FilmView::seek(double time_s) {
         m_playhead->append(m_time, 0);
         m_playhead->append(m_time, 1);
     }
-    if (m_session.state() == FilmSession::State::Ready) {
-        const int shot = m_session.shot_at(m_time);
-        if (shot >= 0)
-            m_shot_palette->set_palette(
-                m_session.report().shots[static_cast<std::size_t>(shot)].palette);
+    // Within the same shot nothing shot-level changes: scrubbing redraws only on a new shot.
+    const int shot =
+        m_session.state() == FilmSession::State::Ready ? m_session.shot_at(m_time) : -1;
+    if (shot >= 0 && shot != m_shown_shot) {
+        m_shown_shot = shot;
+        m_shot_palette->set_palette(
+            m_session.report().shots[static_cast<std::size_t>(shot)].palette);
         if (m_scope == Scope::Shot) refresh_distribution();
     }
 }

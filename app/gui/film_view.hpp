@@ -73,6 +73,7 @@ class FilmView : public QWidget {
     std::size_t m_live_points = 0;
     std::vector<double> m_shown_histogram;
     QElapsedTimer m_live_redraw;
+    int m_shown_shot = -1;  ///< the shot whose palette (and shot-scope charts) are shown
 
     QLabel* m_header = nullptr;
     QLabel* m_error = nullptr;

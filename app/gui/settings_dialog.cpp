@@ -25,30 +25,15 @@ QDoubleSpinBox* spin(double value, double max, QWidget* parent) {
 
 SettingsDialog::SettingsDialog(const MeasureParams& params, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Measurement settings"));
-    m_bands = new QTableWidget(static_cast<int>(params.families.size()), 3, this);
+    m_bands = new QTableWidget(0, 3, this);
     m_bands->setHorizontalHeaderLabels({tr("family"), tr("from (°)"), tr("to (°)")});
     m_bands->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    for (std::size_t i = 0; i < params.families.size(); ++i) {
-        const HueBand& b = params.families[i];
-        const int row = static_cast<int>(i);
-        m_bands->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(b.name)));
-        m_bands->setItem(row, 1, new QTableWidgetItem(QString::number(b.from_deg)));
-        m_bands->setItem(row, 2, new QTableWidgetItem(QString::number(b.to_deg)));
-    }
+    fill_bands(params.families);
     auto* add = new QPushButton(tr("Add family"), this);
     connect(add, &QPushButton::clicked, this, [this] { m_bands->insertRow(m_bands->rowCount()); });
     auto* defaults = new QPushButton(tr("Default bands"), this);
-    connect(defaults, &QPushButton::clicked, this, [this] {
-        const auto families = default_hue_families(HueSpace::Oklch);
-        m_bands->setRowCount(static_cast<int>(families.size()));
-        for (std::size_t i = 0; i < families.size(); ++i) {
-            const int row = static_cast<int>(i);
-            m_bands->setItem(row, 0,
-                             new QTableWidgetItem(QString::fromStdString(families[i].name)));
-            m_bands->setItem(row, 1, new QTableWidgetItem(QString::number(families[i].from_deg)));
-            m_bands->setItem(row, 2, new QTableWidgetItem(QString::number(families[i].to_deg)));
-        }
-    });
+    connect(defaults, &QPushButton::clicked, this,
+            [this] { fill_bands(default_hue_families(HueSpace::Oklch)); });
     m_min_chroma = spin(params.min_chroma, 0.4, this);
     m_near_black = spin(params.near_black_l, 1.0, this);
     m_near_white = spin(params.near_white_l, 1.0, this);
@@ -72,6 +57,16 @@ SettingsDialog::SettingsDialog(const MeasureParams& params, QWidget* parent) : Q
     layout->addLayout(row);
     layout->addLayout(form);
     layout->addWidget(buttons);
+}
+
+void SettingsDialog::fill_bands(const std::vector<HueBand>& families) {
+    m_bands->setRowCount(static_cast<int>(families.size()));
+    for (std::size_t i = 0; i < families.size(); ++i) {
+        const int row = static_cast<int>(i);
+        m_bands->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(families[i].name)));
+        m_bands->setItem(row, 1, new QTableWidgetItem(QString::number(families[i].from_deg)));
+        m_bands->setItem(row, 2, new QTableWidgetItem(QString::number(families[i].to_deg)));
+    }
 }
 
 MeasureParams SettingsDialog::params() const {

@@ -18,6 +18,8 @@ class SettingsDialog : public QDialog {
     MeasureParams params() const;
 
   private:
+    void fill_bands(const std::vector<HueBand>& families);
+
     QTableWidget* m_bands = nullptr;
     QDoubleSpinBox* m_min_chroma = nullptr;
     QDoubleSpinBox* m_near_black = nullptr;

@@ -9,9 +9,6 @@
 namespace huescope::report {
 namespace {
 
-constexpr QSize kWideChart(900, 320);
-constexpr QSize kSquareChart(440, 420);
-
 QString mini_palette(const std::vector<charts::Swatch>& palette) {
     QString html = "<div class=\"mini\">";
     for (const charts::Swatch& s : palette) {
@@ -46,8 +43,7 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
     for (charts::Chart& c : charts) {
         const bool wide = charts::is_wide(c);
         html += "<figure id=\"" + c.id + "\"" + (wide ? "" : " class=\"square\"") + ">" +
-                inline_svg(charts::to_svg(*c.chart, wide ? kWideChart : kSquareChart)) +
-                "</figure>\n";
+                inline_svg(charts::to_svg(*c.chart, charts::chart_size(c))) + "</figure>\n";
     }
     html += "</div>\n<h2>Palettes of the longest shots</h2>";
     for (const charts::ShotRow* s : longest_shots(d, 6)) {

@@ -20,10 +20,8 @@ bool write_report(const ReportOptions& options, QString& error) {
     if (!commit_html_and_pdf(options.folder, "report", html_report(data, charts), pdf, error)) {
         return false;
     }
-    const auto size = [](const charts::Chart& c) {
-        return charts::is_wide(c) ? QSize(900, 320) : QSize(440, 420);
-    };
-    return options.charts_dir.isEmpty() || export_charts(charts, options.charts_dir, size, error);
+    return options.charts_dir.isEmpty() ||
+           export_charts(charts, options.charts_dir, charts::chart_size, error);
 }
 
 }  // namespace huescope::report
