@@ -6,7 +6,6 @@
 #include <ImfOutputFile.h>
 #include <ImfStringAttribute.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -46,13 +45,7 @@ Status VectorscopeWriter::write(const std::string& path, const Vectorscope& film
     if (!m_error) return m_error;
     const int width = Vectorscope::kSize;
     const int height = Vectorscope::kSize * static_cast<int>(1 + m_shots);
-    std::vector<float> pixels(static_cast<std::size_t>(width) * height);
-    const std::vector<float> film_block = film.fractions();
-    std::copy(film_block.begin(), film_block.end(), pixels.begin());
-    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0 ||
-        std::fread(pixels.data() + kBlock, sizeof(float),
-                   static_cast<std::size_t>(m_shots) * kBlock,
-                   m_spool) != static_cast<std::size_t>(m_shots) * kBlock) {
+    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
         return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
     }
     try {
@@ -66,11 +59,23 @@ Status VectorscopeWriter::write(const std::string& path, const Vectorscope& film
         header.insert("huescope/value",
                       Imf::StringAttribute("fraction of the scope's thumbnail pixels in the bin"));
         Imf::OutputFile file(path.c_str(), header);
-        Imf::FrameBuffer buffer;
-        buffer.insert("Y", Imf::Slice(Imf::FLOAT, reinterpret_cast<char*>(pixels.data()),
-                                      sizeof(float), sizeof(float) * width));
-        file.setFrameBuffer(buffer);
-        file.writePixels(height);
+        // One 64-row block at a time (the film's, then each shot's from the spool): memory stays
+        // flat however many shots the film has.
+        std::vector<float> block = film.fractions();
+        for (int64_t b = 0; b <= m_shots; ++b) {
+            if (b > 0 && std::fread(block.data(), sizeof(float), kBlock, m_spool) != kBlock) {
+                return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+            }
+            // Slices address absolute rows: shift the base so that this block's first row lands
+            // on block[0].
+            const std::ptrdiff_t origin = static_cast<std::ptrdiff_t>(b) * kBlock;
+            Imf::FrameBuffer buffer;
+            buffer.insert("Y",
+                          Imf::Slice(Imf::FLOAT, reinterpret_cast<char*>(block.data() - origin),
+                                     sizeof(float), sizeof(float) * width));
+            file.setFrameBuffer(buffer);
+            file.writePixels(Vectorscope::kSize);
+        }
     } catch (const std::exception& e) {
         return Status(ErrorCode::Io, "cannot write '" + path + "': " + e.what());
     }
