@@ -10,11 +10,6 @@
 namespace huescope::gui {
 namespace {
 
-uchar to_byte(double linear) {
-    const double encoded = srgb_encode(std::clamp(linear, 0.0, 1.0));
-    return static_cast<uchar>(std::lround(encoded * 255.0));
-}
-
 double hue_in(HueSpace space, const Vec3& xyz, const Vec3& ok) {
     const Vec3 lab = space == HueSpace::Cielab ? xyz_to_cielab(xyz) : ok;
     return hue_degrees(lab[1], lab[2]);
@@ -39,8 +34,7 @@ PreviewFrame render_preview(const Frame& frame, const MeasureParams& params, int
         for (int x = 0; x < image.width; ++x) {
             const std::size_t i = static_cast<std::size_t>(y) * image.width + x;
             const Vec3 linear{image.rgb[3 * i], image.rgb[3 * i + 1], image.rgb[3 * i + 2]};
-            for (int c = 0; c < 3; ++c)
-                rgb[3 * x + c] = to_byte(linear[static_cast<std::size_t>(c)]);
+            for (int c = 0; c < 3; ++c) rgb[3 * x + c] = srgb8(linear[static_cast<std::size_t>(c)]);
             if (!std::isfinite(linear[0] + linear[1] + linear[2])) continue;
             const Vec3 xyz = working_rgb_to_xyz(linear);
             const Vec3 ok = xyz_to_oklab(xyz);

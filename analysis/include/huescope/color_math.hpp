@@ -4,6 +4,7 @@
 // docs/color-science.md.
 
 #include <array>
+#include <cstdint>
 
 #include "huescope/color_encoding.hpp"
 
@@ -53,6 +54,8 @@ Vec3 hlg_ootf(const Vec3& scene, const Vec3& luma);
 
 /// Encode linear light with the sRGB transfer function (IEC 61966-2-1), for display colours.
 double srgb_encode(double linear);
+/// The 8-bit sRGB code showing a linear value (clipped to 0..1): barcodes, swatches, viewers.
+uint8_t srgb8(double linear);
 
 /// Working-space (linear BT.709, D65) RGB -> XYZ (D65).
 Vec3 working_rgb_to_xyz(const Vec3& rgb);

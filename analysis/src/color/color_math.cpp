@@ -183,6 +183,10 @@ double srgb_encode(double linear) {
     return 1.055 * std::pow(linear, 1.0 / 2.4) - 0.055;
 }
 
+uint8_t srgb8(double linear) {
+    return static_cast<uint8_t>(std::lround(255.0 * srgb_encode(std::clamp(linear, 0.0, 1.0))));
+}
+
 Vec3 working_rgb_from_xyz(const Vec3& xyz) {
     static const Mat3 from_xyz = working_to_xyz().inverse();
     return from_xyz * xyz;

@@ -177,11 +177,7 @@ void describe_color(PaletteColor& color) {
     color.cielab = xyz_to_cielab(xyz);
     const Vec3 rgb = working_rgb_from_xyz(xyz);
     char hex[8];
-    int code[3];
-    for (int c = 0; c < 3; ++c) {
-        code[c] = static_cast<int>(std::lround(255.0 * srgb_encode(std::clamp(rgb[c], 0.0, 1.0))));
-    }
-    std::snprintf(hex, sizeof hex, "#%02X%02X%02X", code[0], code[1], code[2]);
+    std::snprintf(hex, sizeof hex, "#%02X%02X%02X", srgb8(rgb[0]), srgb8(rgb[1]), srgb8(rgb[2]));
     color.hex = hex;
 }
 

@@ -13,10 +13,6 @@
 namespace huescope {
 namespace {
 
-uint8_t srgb8(double linear) {
-    return static_cast<uint8_t>(std::lround(255.0 * srgb_encode(std::clamp(linear, 0.0, 1.0))));
-}
-
 // A hue drawn at a fixed lightness, as saturated as sRGB allows (up to chroma 0.16).
 std::array<uint8_t, 3> hue_swatch(double hue_deg) {
     const Vec3 srgb = hue_swatch_srgb(hue_deg, 0.72, 0.16);
