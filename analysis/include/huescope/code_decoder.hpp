@@ -12,6 +12,7 @@
 namespace huescope {
 
 class OcioStage;
+struct YcbcrToLinear;
 
 /// Decodes a picture to linear light in the working space, in three steps: code values to
 /// normalised R'G'B' (range, matrix; SDR signals clipped to 0..1 as a display would), R'G'B' to
@@ -28,6 +29,8 @@ class CodeDecoder {
     void decode_float(const std::vector<float>& rgb, int width, int height, LinearImage& out) const;
 
   private:
+    std::shared_ptr<const YcbcrToLinear> make_ycbcr_kernel() const;
+    void decode_ycbcr(const CodeImage& codes, LinearImage& out) const;
     /// R'G'B' of luma rows [first_row, last_row), one pixel per luma sample, into `full`.
     void convert_rows(const CodeImage& codes, int first_row, int last_row, float* full) const;
     void linearize_in_place(std::vector<float>& rgb) const;
@@ -44,6 +47,9 @@ class CodeDecoder {
     /// single cost of a frame.
     std::vector<double> m_eotf_table;
     std::shared_ptr<const OcioStage> m_ocio;
+    /// The single-pass kernel for Y'CbCr with a closed-form, per-component transfer (not HLG,
+    /// whose OOTF mixes components, nor OpenColorIO); null otherwise.
+    std::shared_ptr<const YcbcrToLinear> m_ycbcr_kernel;
     mutable std::vector<float> m_full;  ///< scratch for subsampled video: one pixel per luma sample
 };
 

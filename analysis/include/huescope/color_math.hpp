@@ -76,6 +76,22 @@ Vec3 oklab_to_xyz(const Vec3& lab);
 /// up to `max_chroma` that sRGB can display: how charts and barcodes paint a hue.
 Vec3 hue_swatch_srgb(double hue_deg, double lightness, double max_chroma);
 
+/// The matrices of working_rgb_to_xyz, xyz_to_oklab and xyz_to_cielab, for kernels that evaluate
+/// them in single precision over many pixels at once (metrics/pixel_lab.cpp): OKLab is
+/// lms_to_oklab * cbrt(rgb_to_lms * rgb), CIELAB uses rgb_to_xyz and the white's XYZ.
+struct PerceptualMatrices {
+    Mat3 rgb_to_xyz;
+    Mat3 rgb_to_lms;
+    Mat3 lms_to_oklab;
+    Vec3 white_xyz;
+};
+const PerceptualMatrices& perceptual_matrices();
+
+/// CIE 15:2004 constants of CIELAB's f(t), as exact rationals (CIE's improved values) to avoid
+/// the kink that the rounded 0.008856 / 903.3 pair leaves at the junction.
+inline constexpr double kCielabEpsilon = 216.0 / 24389.0;
+inline constexpr double kCielabKappa = 24389.0 / 27.0;
+
 /// Cube root accurate to about 1e-15 relative, several times faster than std::cbrt.
 double cube_root(double x);
 

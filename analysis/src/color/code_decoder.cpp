@@ -7,6 +7,7 @@
 #include "huescope/color_math.hpp"
 #include "huescope/parallel.hpp"
 #include "ocio/ocio_stage.hpp"
+#include "ycbcr_rows.hpp"
 
 namespace huescope {
 
@@ -65,12 +66,34 @@ Result<CodeDecoder> CodeDecoder::create(const ColorEncoding& encoding) {
         }
     }
     decoder.m_to_working = to_working_space_matrix(encoding.primaries);
+    if (encoding.transfer != Transfer::Ocio && encoding.transfer != Transfer::Hlg) {
+        decoder.m_ycbcr_kernel = decoder.make_ycbcr_kernel();
+    }
     const Mat3 to_xyz = rgb_to_xyz_matrix(encoding.primaries);
     decoder.m_source_luma = {to_xyz.m[1][0], to_xyz.m[1][1], to_xyz.m[1][2]};
     return decoder;
 }
 
+std::shared_ptr<const YcbcrToLinear> CodeDecoder::make_ycbcr_kernel() const {
+    auto k = std::make_shared<YcbcrToLinear>();
+    k->segments = kEotfSegments;
+    k->eotf = std::make_shared<const std::vector<float>>(m_eotf_table.begin(), m_eotf_table.end());
+    const double kg = 1.0 - m_kr - m_kb;
+    k->r_cr = static_cast<float>(2.0 * (1.0 - m_kr));
+    k->b_cb = static_cast<float>(2.0 * (1.0 - m_kb));
+    // G' = (Y' - Kr R' - Kb B') / Kg with R' and B' substituted.
+    k->g_cb = static_cast<float>(m_kb * 2.0 * (1.0 - m_kb) / kg);
+    k->g_cr = static_cast<float>(m_kr * 2.0 * (1.0 - m_kr) / kg);
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) k->to_working[r][c] = static_cast<float>(m_to_working.m[r][c]);
+    return k;
+}
+
 void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
+    if (m_ycbcr_kernel && codes.model == PixelModel::YCbCr) {
+        decode_ycbcr(codes, out);
+        return;
+    }
     // Every luma sample becomes a pixel of its own (with its block's chroma), is linearised, and
     // only then averaged onto the analysis grid: a mean colour must be a mean of light, not of
     // gamma-encoded code values (a black/white checkerboard is sRGB 188, not 128).
@@ -116,6 +139,26 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
         });
     }
     to_working_in_place(out.rgb);
+}
+
+void CodeDecoder::decode_ycbcr(const CodeImage& codes, LinearImage& out) const {
+    // The code scales depend on the frame's bit depth, so they are set per frame.
+    YcbcrToLinear kernel = *m_ycbcr_kernel;
+    const CodeScale luma(codes.bit_depth, m_encoding.range, false);
+    const CodeScale chroma(codes.bit_depth, m_encoding.range, true);
+    kernel.luma_scale = static_cast<float>(luma.scale);
+    kernel.luma_offset = static_cast<float>(luma.offset);
+    kernel.chroma_scale = static_cast<float>(chroma.scale);
+    kernel.chroma_offset = static_cast<float>(chroma.offset);
+    out.width = codes.width;
+    out.height = codes.height;
+    out.rgb.resize(static_cast<std::size_t>(codes.width) * codes.height * 3);
+    const std::size_t chunks = std::min<std::size_t>(parallel_chunks(), std::max(codes.height, 1));
+    parallel_for(chunks, [&](std::size_t chunk) {
+        std::size_t first = 0, last = 0;
+        chunk_range(static_cast<std::size_t>(codes.height), chunks, chunk, first, last);
+        decode_ycbcr_rows(kernel, codes, int(first), int(last), out.rgb.data());
+    });
 }
 
 void CodeDecoder::convert_rows(const CodeImage& codes, int first_row, int last_row,

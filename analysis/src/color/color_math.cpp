@@ -25,13 +25,8 @@ const Mat3 kOklabM2{{{{0.2104542553, 0.7936177850, -0.0040720468},
 const Mat3 kBradford{
     {{{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}}}};
 
-// CIE 15:2004 constants, written as exact rationals (CIE's improved values) to avoid the kink that
-// the rounded 0.008856 / 903.3 pair leaves at the junction.
-constexpr double kLabEpsilon = 216.0 / 24389.0;
-constexpr double kLabKappa = 24389.0 / 27.0;
-
 double lab_f(double t) {
-    return t > kLabEpsilon ? cube_root(t) : (kLabKappa * t + 16.0) / 116.0;
+    return t > kCielabEpsilon ? cube_root(t) : (kCielabKappa * t + 16.0) / 116.0;
 }
 
 }  // namespace
@@ -207,6 +202,12 @@ Vec3 xyz_to_oklab(const Vec3& xyz) {
     Vec3 lms = oklab_m1() * xyz;
     for (double& c : lms) c = cube_root(c);
     return kOklabM2 * lms;
+}
+
+const PerceptualMatrices& perceptual_matrices() {
+    static const PerceptualMatrices m{working_to_xyz(), oklab_m1() * working_to_xyz(), kOklabM2,
+                                      white_xyz(d65_white())};
+    return m;
 }
 
 Vec3 oklab_to_xyz(const Vec3& lab) {

@@ -7,6 +7,7 @@
 
 #include "huescope/color_math.hpp"
 #include "huescope/parallel.hpp"
+#include "pixel_lab.hpp"
 
 namespace huescope {
 namespace {
@@ -140,6 +141,44 @@ void accumulate(const LinearImage& image, const Rect& area, const MeasureParams&
 }
 
 namespace {
+
+// Which families each 1-degree hue bin lies in, so that a pixel's families cost one lookup. Only
+// bins that a family edge cuts (an edge strictly inside the bin) test the pixel's hue edge by
+// edge, so the answer is exactly HueBand::contains().
+class FamilyBins {
+  public:
+    explicit FamilyBins(const std::vector<HueBand>& families) : m_families(families) {
+        m_exact = families.size() <= 64;
+        for (int bin = 0; bin < kHueBins && m_exact; ++bin) {
+            for (std::size_t f = 0; f < families.size(); ++f) {
+                if (families[f].contains(bin)) m_mask[bin] |= uint64_t{1} << f;
+                for (const double edge : {families[f].from_deg, families[f].to_deg}) {
+                    if (edge > bin && edge < bin + 1) m_cut[bin] = true;
+                }
+            }
+        }
+    }
+
+    template <class Body>
+    void for_each(double hue, int bin, Body&& body) const {
+        if (m_exact && !m_cut[bin]) {
+            for (uint64_t mask = m_mask[bin]; mask != 0; mask &= mask - 1)
+                body(static_cast<std::size_t>(__builtin_ctzll(mask)));
+            return;
+        }
+        for (std::size_t f = 0; f < m_families.size(); ++f)
+            if (m_families[f].contains(hue)) body(f);
+    }
+
+  private:
+    const std::vector<HueBand>& m_families;
+    bool m_exact = false;
+    std::array<uint64_t, kHueBins> m_mask{};
+    std::array<bool, kHueBins> m_cut{};
+};
+
+// The colour maths runs in single precision on runs of pixels (pixel_lab.cpp, vectorised); the
+// counts, sums and histograms are kept here in double, as before.
 void accumulate_rows(const LinearImage& image, const Rect& area, const MeasureParams& params,
                      HueAccumulator& acc) {
     const std::size_t families = params.families.size();
@@ -148,54 +187,55 @@ void accumulate_rows(const LinearImage& image, const Rect& area, const MeasurePa
         acc.family_count.resize(families, 0);
     }
     const bool families_in_lab = params.hue_space == HueSpace::Cielab;
+    const FamilyBins family_bins(params.families);
+    PixelLabRun run;
     for (int y = area.y; y < area.y + area.height; ++y) {
         const float* row = image.rgb.data() + static_cast<std::size_t>(y) * image.width * 3;
-        for (int x = area.x; x < area.x + area.width; ++x) {
-            const float* px = row + x * 3;
-            const Vec3 rgb{px[0], px[1], px[2]};
-            if (!std::isfinite(rgb[0]) || !std::isfinite(rgb[1]) || !std::isfinite(rgb[2])) {
-                ++acc.invalid;
-                continue;
-            }
-            const Vec3 xyz = working_rgb_to_xyz(rgb);
-            const Vec3 ok = xyz_to_oklab(xyz);
-            const double chroma = std::sqrt(ok[1] * ok[1] + ok[2] * ok[2]);
-            ++acc.pixels;
-            for (int c = 0; c < 3; ++c) acc.sum_rgb[c] += rgb[c];
-            acc.sum_lightness += ok[0];
-            acc.sum_chroma += chroma;
-            ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
-            ++acc.lightness_hist[level_bin(ok[0], kLightnessHistMax)];
+        for (int x0 = area.x; x0 < area.x + area.width; x0 += PixelLabRun::kMaxPixels) {
+            const int count = std::min(PixelLabRun::kMaxPixels, area.x + area.width - x0);
+            const float* px = row + static_cast<std::size_t>(x0) * 3;
+            pixel_lab(px, count, run);
+            for (int i = 0; i < count; ++i) {
+                if (!run.finite[i]) {
+                    ++acc.invalid;
+                    continue;
+                }
+                const double lightness = run.ok_l[i];
+                const double chroma = run.ok_c[i];
+                ++acc.pixels;
+                for (int c = 0; c < 3; ++c) acc.sum_rgb[c] += px[3 * i + c];
+                acc.sum_lightness += lightness;
+                acc.sum_chroma += chroma;
+                ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
+                ++acc.lightness_hist[level_bin(lightness, kLightnessHistMax)];
 
-            const PixelKind kind = classify_pixel(ok[0], chroma, params);
-            if (kind != PixelKind::Chromatic) {
-                ++(kind == PixelKind::NearBlack   ? acc.near_black
-                   : kind == PixelKind::NearWhite ? acc.near_white
-                                                  : acc.low_chroma);
-                continue;
-            }
-            ++acc.chromatic;
-            const double hue = hue_degrees(ok[1], ok[2]);
-            acc.ok_sum_a += ok[1];
-            acc.ok_sum_b += ok[2];
-            acc.ok_sum_c += chroma;
-            acc.ok_hue_hist[hue_bin(hue)] += chroma;
+                const PixelKind kind = classify_pixel(lightness, chroma, params);
+                if (kind != PixelKind::Chromatic) {
+                    ++(kind == PixelKind::NearBlack   ? acc.near_black
+                       : kind == PixelKind::NearWhite ? acc.near_white
+                                                      : acc.low_chroma);
+                    continue;
+                }
+                ++acc.chromatic;
+                const double hue = run.ok_h[i];
+                acc.ok_sum_a += run.ok_a[i];
+                acc.ok_sum_b += run.ok_b[i];
+                acc.ok_sum_c += chroma;
+                acc.ok_hue_hist[hue_bin(hue)] += chroma;
 
-            const Vec3 lab = xyz_to_cielab(xyz);
-            const double lab_chroma = std::sqrt(lab[1] * lab[1] + lab[2] * lab[2]);
-            const double lab_hue = hue_degrees(lab[1], lab[2]);
-            acc.lab_sum_a += lab[1];
-            acc.lab_sum_b += lab[2];
-            acc.lab_sum_c += lab_chroma;
-            acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
+                const double lab_chroma = run.lab_c[i];
+                const double lab_hue = run.lab_h[i];
+                acc.lab_sum_a += run.lab_a[i];
+                acc.lab_sum_b += run.lab_b[i];
+                acc.lab_sum_c += lab_chroma;
+                acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
 
-            const double family_hue = families_in_lab ? lab_hue : hue;
-            const double family_chroma = families_in_lab ? lab_chroma : chroma;
-            for (std::size_t f = 0; f < families; ++f) {
-                if (params.families[f].contains(family_hue)) {
+                const double family_hue = families_in_lab ? lab_hue : hue;
+                const double family_chroma = families_in_lab ? lab_chroma : chroma;
+                family_bins.for_each(family_hue, hue_bin(family_hue), [&](std::size_t f) {
                     acc.family_weight[f] += family_chroma;
                     ++acc.family_count[f];
-                }
+                });
             }
         }
     }
