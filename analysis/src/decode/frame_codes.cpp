@@ -41,6 +41,37 @@ void analysis_grid(AVPixelFormat format, int width, int height, int& grid_width,
     grid_height = AV_CEIL_RSHIFT(height, sy);
 }
 
+namespace {
+
+// One row of one component as code values. Planar little-endian components (nearly every
+// decoder's output) are read directly; anything else (packed, big-endian, shifted) goes through
+// libavutil's general reader, which was 5% of an analysis when used for every row.
+void read_row(const AVFrame& frame, const AVPixFmtDescriptor* desc, int component, int row,
+              int width, uint16_t* dst) {
+    const AVComponentDescriptor& comp = desc->comp[component];
+    const int bytes = comp.depth > 8 ? 2 : 1;
+    const bool planar_native = comp.step == bytes && comp.shift == 0 && comp.offset == 0 &&
+                               (desc->flags & AV_PIX_FMT_FLAG_BE) == 0;
+    if (!planar_native) {
+        const uint8_t* data[4] = {frame.data[0], frame.data[1], frame.data[2], frame.data[3]};
+        const int linesize[4] = {frame.linesize[0], frame.linesize[1], frame.linesize[2],
+                                 frame.linesize[3]};
+        av_read_image_line2(dst, data, linesize, desc, 0, row, component, width, 0, 2);
+        return;
+    }
+    const uint8_t* src =
+        frame.data[comp.plane] + static_cast<std::ptrdiff_t>(row) * frame.linesize[comp.plane];
+    if (bytes == 1) {
+        for (int x = 0; x < width; ++x) dst[x] = src[x];
+        return;
+    }
+    const auto mask = static_cast<uint16_t>((1u << comp.depth) - 1u);
+    for (int x = 0; x < width; ++x)  // little-endian, as the flag check made sure
+        dst[x] = static_cast<uint16_t>((src[2 * x] | src[2 * x + 1] << 8) & mask);
+}
+
+}  // namespace
+
 Status extract_codes(const AVFrame& frame, CodeImage& out) {
     const auto format = static_cast<AVPixelFormat>(frame.format);
     PixelModel model{};
@@ -62,14 +93,10 @@ Status extract_codes(const AVFrame& frame, CodeImage& out) {
     out.planes[0].resize(luma);
     for (int c = 1; c < 3; ++c) out.planes[c].assign(c < planes ? grid : 0, 0);
 
-    const uint8_t* data[4] = {frame.data[0], frame.data[1], frame.data[2], frame.data[3]};
-    const int linesize[4] = {frame.linesize[0], frame.linesize[1], frame.linesize[2],
-                             frame.linesize[3]};
     for (int c = 1; c < planes; ++c) {
-        for (int y = 0; y < out.height; ++y) {
-            av_read_image_line2(out.planes[c].data() + std::size_t(y) * out.width, data, linesize,
-                                desc, 0, y, c, out.width, 0, 2);
-        }
+        for (int y = 0; y < out.height; ++y)
+            read_row(frame, desc, c, y, out.width,
+                     out.planes[c].data() + std::size_t(y) * out.width);
     }
     // Interlaced 4:2:0: chroma row gy belongs to field gy % 2, whose luma rows are every other
     // frame row: (gy / 2) * 4 + gy % 2 and the one two below it. Mixing the two fields (captured
@@ -83,8 +110,8 @@ Status extract_codes(const AVFrame& frame, CodeImage& out) {
             source = (gy / 2) * 4 + gy % 2 + 2 * k;
             if (source >= frame.height) source = row;  // odd-sized tail: nothing to pair with
         }
-        av_read_image_line2(out.planes[0].data() + std::size_t(row) * frame.width, data, linesize,
-                            desc, 0, source, 0, frame.width, 0, 2);
+        read_row(frame, desc, 0, source, frame.width,
+                 out.planes[0].data() + std::size_t(row) * frame.width);
     }
     return Status::ok();
 }
