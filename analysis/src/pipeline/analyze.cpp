@@ -12,6 +12,7 @@
 #include "../report/barcode.hpp"
 #include "../report/frames_csv.hpp"
 #include "../report/json_fields.hpp"
+#include "frame_pipeline.hpp"
 #include "huescope/letterbox.hpp"
 #include "huescope/vectorscope.hpp"
 #include "shot_tracker.hpp"
@@ -206,41 +207,52 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (keyframes) progress.frames_expected = 0;  // unknown until the file is read
     const std::vector<ShotBoundary> one_shot = {{0, Transition::Start}};
 
-    Frame frame;
     int64_t in_range = 0;
+    const auto select = [&](const Frame& frame) {
+        if (frame.time_s < o.start_s - 1e-9) return FramePipeline::Take::Skip;
+        if (o.duration_s && frame.time_s >= end_s - 1e-9) return FramePipeline::Take::Stop;
+        return in_range++ % o.every == 0 ? FramePipeline::Take::Measure : FramePipeline::Take::Skip;
+    };
+    // Everything a frame needs but itself runs on the pipeline's workers, several frames at once.
+    const auto prepare = [&](PreparedFrame& p) {
+        const LinearImage& image = p.frame.image;
+        p.area =
+            o.keep_letterbox ? Rect{0, 0, image.width, image.height} : detect_picture_area(image);
+        p.acc.reset(o.measure.families.size());
+        accumulate(image, p.area, o.measure, p.acc);
+        p.signature = make_signature(image, p.area);
+    };
+    FramePipeline pipeline(source, select, prepare);
+    PreparedFrame prepared;
+    int last_width = 0, last_height = 0;
     while (true) {
         if (hooks.cancel != nullptr && hooks.cancel->load()) {
             return Status(ErrorCode::Interrupted,
                           "interrupted; earlier outputs were left as they were");
         }
-        Result<bool> got = source.next(frame);
+        Result<bool> got = pipeline.next(prepared);
         if (!got) return got.status();
         if (!got.value()) break;
-        ++result.frames_decoded;
-        if (frame.time_s < o.start_s - 1e-9) continue;
-        if (o.duration_s && frame.time_s >= end_s - 1e-9) break;
-        if (in_range++ % o.every != 0) continue;
-
+        const Frame& frame = prepared.frame;
         const LinearImage& image = frame.image;
-        const Rect area =
-            o.keep_letterbox ? Rect{0, 0, image.width, image.height} : detect_picture_area(image);
-        letterbox.add(area, image.width, image.height);
+        last_width = image.width;
+        last_height = image.height;
+        letterbox.add(prepared.area, image.width, image.height);
         MeasuredFrame measured;
         measured.index = result.frames_analyzed;
         measured.number = frame.number;
         measured.time_s = frame.time_s;
-        measured.acc.reset(o.measure.families.size());
-        accumulate(image, area, o.measure, measured.acc);
+        measured.acc = std::move(prepared.acc);
         if (!metrics.empty()) {
-            if (Status s =
-                    metrics.process(image, area, frame.time_s, measured.index, measured.metrics);
+            if (Status s = metrics.process(image, prepared.area, frame.time_s, measured.index,
+                                           measured.metrics);
                 !s) {
                 return s;
             }
             pass_on_warnings();
             film_metrics.add(measured.metrics);
         }
-        FrameSignature signature = make_signature(image, area);
+        FrameSignature signature = std::move(prepared.signature);
         measured.thumbnail_oklab = signature.oklab;
         if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
         barcode.add(measured.acc.mean_rgb());
@@ -253,6 +265,8 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                 {measured.index, frame.number, frame.time_s, measured.summary, signature.oklab});
         }
         const int64_t measured_so_far = measured.index + 1;
+        if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
+        result.last_time_s = frame.time_s;
         shots.add(std::move(measured));
         if (keyframes) {
             shots.settle(one_shot, measured_so_far);
@@ -261,18 +275,18 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
             shots.settle(detector.boundaries(), detector.final_count());
         }
 
-        if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
-        result.last_time_s = frame.time_s;
         ++result.frames_analyzed;
         if (hooks.on_progress) {
-            progress.frames_decoded = result.frames_decoded;
+            progress.frames_decoded = pipeline.frames_decoded();
             progress.frames_analyzed = result.frames_analyzed;
-            progress.time_s = frame.time_s;
+            progress.time_s = result.last_time_s;
             progress.elapsed_s =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             hooks.on_progress(progress);
         }
+        pipeline.recycle(std::move(prepared));
     }
+    result.frames_decoded = pipeline.frames_decoded();
     if (result.frames_analyzed == 0) {
         return Status(ErrorCode::BadData,
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
@@ -284,8 +298,8 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     result.source = source.info();
     result.film_summary = summarize(result.film, o.measure);
     result.film_palette = film_cells.palette(o.palette);
-    result.letterbox = {!o.keep_letterbox, letterbox.most_common(), frame.image.width,
-                        frame.image.height, letterbox.with_bars};
+    result.letterbox = {!o.keep_letterbox, letterbox.most_common(), last_width, last_height,
+                        letterbox.with_bars};
     result.film_metrics = film_metrics.result();
     if (Status s = metrics.finish(result.film_metrics); !s) return s;
     pass_on_warnings();

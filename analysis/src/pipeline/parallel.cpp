@@ -73,6 +73,8 @@ class Pool {
     bool m_stop = false;
 };
 
+thread_local bool t_serial = false;
+
 Pool& pool() {
     // One helper thread fewer than chunks: the calling thread takes a share itself.
     static Pool instance(parallel_chunks() - 1);
@@ -86,8 +88,16 @@ std::size_t parallel_chunks() {
     return n;
 }
 
+SerialScope::SerialScope() : m_was_serial(t_serial) {
+    t_serial = true;
+}
+
+SerialScope::~SerialScope() {
+    t_serial = m_was_serial;
+}
+
 void parallel_for(std::size_t chunks, const std::function<void(std::size_t)>& body) {
-    if (chunks <= 1 || parallel_chunks() == 1) {
+    if (chunks <= 1 || parallel_chunks() == 1 || t_serial) {
         for (std::size_t c = 0; c < chunks; ++c) body(c);
         return;
     }
