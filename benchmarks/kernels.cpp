@@ -5,12 +5,14 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "huescope/code_decoder.hpp"
 #include "huescope/color_encoding.hpp"
 #include "huescope/color_math.hpp"
 #include "huescope/measurement.hpp"
+#include "huescope/parallel.hpp"
 #include "huescope/shots.hpp"
 
 namespace {
@@ -29,9 +31,13 @@ LinearImage test_image(int width = 960, int height = 540) {
     return image;
 }
 
+// Arg 0: every core, as one frame is split when measured alone. Arg 1: one core, as each of the
+// analysis pipeline's workers measures its own frame (the per-core throughput).
 void Measure(benchmark::State& state) {
     const LinearImage image = test_image();
     const MeasureParams params;
+    const std::optional<SerialScope> one_core =
+        state.range(0) == 1 ? std::make_optional<SerialScope>() : std::nullopt;
     for (auto _ : state) {
         HueAccumulator acc;
         acc.reset(params.families.size());
@@ -39,9 +45,10 @@ void Measure(benchmark::State& state) {
         benchmark::DoNotOptimize(acc.ok_sum_c);
     }
     state.SetItemsProcessed(state.iterations() * image.width * image.height);
-    state.SetLabel("chroma samples (accumulate, all threads)");
+    state.SetLabel(state.range(0) == 1 ? "chroma samples (accumulate, one core)"
+                                       : "chroma samples (accumulate, all cores)");
 }
-BENCHMARK(Measure)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Measure)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void CubeRoot(benchmark::State& state) {
     double x = 0.1, sum = 0.0;
@@ -90,14 +97,17 @@ void Decode420(benchmark::State& state) {
         return;
     }
     LinearImage out;
+    const std::optional<SerialScope> one_core =
+        state.range(0) == 1 ? std::make_optional<SerialScope>() : std::nullopt;
     for (auto _ : state) {
         decoder->decode(codes, out);
         benchmark::DoNotOptimize(out.rgb.data());
     }
     state.SetItemsProcessed(state.iterations() * 1920 * 1080);
-    state.SetLabel("luma samples (decode to linear, all threads)");
+    state.SetLabel(state.range(0) == 1 ? "luma samples (decode to linear, one core)"
+                                       : "luma samples (decode to linear, all cores)");
 }
-BENCHMARK(Decode420)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Decode420)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void Signature(benchmark::State& state) {
     const LinearImage image = test_image();

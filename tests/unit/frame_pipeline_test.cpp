@@ -3,6 +3,8 @@
 // cleanly when abandoned.
 #include "pipeline/frame_pipeline.hpp"
 
+#include "huescope/parallel.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -95,4 +97,35 @@ TEST(FramePipeline, AbandonedPipelineStopsWithoutReadingToTheEnd) {
         ASSERT_TRUE(pipeline.next(p));
     }  // must return promptly: the reader is bounded by the frames in flight
     SUCCEED();
+}
+
+// The pipeline's workers measure each frame on one thread (SerialScope); an analysis must not
+// change with that: the same row bands, merged in the same order, give the same bits.
+TEST(FramePipeline, OneThreadPerFrameMeasuresTheSameBits) {
+    LinearImage image;
+    image.width = 97;
+    image.height = 61;
+    std::mt19937 rng(4);
+    std::uniform_real_distribution<float> u(-0.05f, 1.5f);
+    image.rgb.resize(std::size_t(image.width) * image.height * 3);
+    for (float& v : image.rgb) v = u(rng);
+    const MeasureParams params;
+    HueAccumulator split, serial;
+    split.reset(params.families.size());
+    serial.reset(params.families.size());
+    accumulate(image, params, split);
+    {
+        const SerialScope one_thread;
+        accumulate(image, params, serial);
+    }
+    EXPECT_EQ(split.pixels, serial.pixels);
+    EXPECT_EQ(split.chromatic, serial.chromatic);
+    EXPECT_EQ(split.sum_rgb, serial.sum_rgb);
+    EXPECT_EQ(split.sum_lightness, serial.sum_lightness);
+    EXPECT_EQ(split.ok_sum_a, serial.ok_sum_a);
+    EXPECT_EQ(split.lab_sum_c, serial.lab_sum_c);
+    EXPECT_EQ(split.ok_hue_hist, serial.ok_hue_hist);
+    EXPECT_EQ(split.lab_hue_hist, serial.lab_hue_hist);
+    EXPECT_EQ(split.chroma_hist, serial.chroma_hist);
+    EXPECT_EQ(split.family_weight, serial.family_weight);
 }
