@@ -71,11 +71,12 @@ TEST(PixelLab, MatchesTheDoublePrecisionConversions) {
     rgb[3 * 7 + 1] = std::nanf("");
     rgb[3 * 9 + 2] = INFINITY;
     PixelLabRun run;
-    pixel_lab(rgb.data(), PixelLabRun::kMaxPixels, run);
+    const MeasureParams params;
+    pixel_lab(rgb.data(), PixelLabRun::kMaxPixels, PixelRules::from(params), run);
     for (int i = 0; i < PixelLabRun::kMaxPixels; ++i) {
         const Vec3 px{rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]};
         const bool finite = std::isfinite(px[0]) && std::isfinite(px[1]) && std::isfinite(px[2]);
-        ASSERT_EQ(run.finite[i] != 0, finite) << i;
+        ASSERT_EQ(run.code[i] != kInvalidPixel, finite) << i;
         if (!finite) continue;
         const Vec3 xyz = working_rgb_to_xyz(px);
         const Vec3 ok = xyz_to_oklab(xyz);
@@ -94,6 +95,61 @@ TEST(PixelLab, MatchesTheDoublePrecisionConversions) {
         }
     }
     EXPECT_NEAR(run.ok_c[0], 0.0, 1e-6);  // the neutral stays neutral
+}
+
+// The class and bins the vector loop gives a pixel are exactly those that classify_pixel() and
+// the bin definitions give for the same float values in double, thresholds included (0.02 is
+// the case where rounding the threshold to float would misclassify a float step).
+TEST(PixelLab, ClassesAndBinsAreExactlyTheDefinitions) {
+    MeasureParams params;
+    params.near_black_l = 0.1;  // not representable in float: the rounding matters
+    params.near_white_l = 0.95;
+    params.min_chroma = 0.02;
+    const PixelRules rules = PixelRules::from(params);
+    std::mt19937 rng(2);
+    std::uniform_int_distribution<int> steps(-3, 3);
+    std::uniform_real_distribution<float> u(0.0f, 1.2f);
+    const auto near = [&](double edge) {
+        float f = static_cast<float>(edge);
+        for (int k = steps(rng); k != 0; k += k > 0 ? -1 : 1)
+            f = std::nextafter(f, k > 0 ? INFINITY : -INFINITY);
+        return f;
+    };
+    int checked = 0;
+    for (int round = 0; round < 400; ++round) {
+        // Random colours: classes and bins against the definitions applied to the run's own
+        // float L, C and hues. (Hitting a threshold exactly through RGB is left to the loop
+        // below, which tests the float thresholds float by float around each edge.)
+        std::vector<float> rgb(3 * PixelLabRun::kMaxPixels);
+        for (float& v : rgb) v = u(rng);
+        PixelLabRun run;
+        pixel_lab(rgb.data(), PixelLabRun::kMaxPixels, rules, run);
+        for (int i = 0; i < PixelLabRun::kMaxPixels; ++i, ++checked) {
+            const double l = run.ok_l[i], c = run.ok_c[i];
+            const PixelKind kind = classify_pixel(l, c, params);
+            const uint8_t expected = kind == PixelKind::NearBlack   ? kNearBlackPixel
+                                     : kind == PixelKind::NearWhite ? kNearWhitePixel
+                                     : kind == PixelKind::LowChroma ? kLowChromaPixel
+                                                                    : kChromaticPixel;
+            ASSERT_EQ(run.code[i], expected) << l << " " << c;
+            ASSERT_EQ(run.lightness_bin[i], std::clamp(int(l * kLevelBins), 0, kLevelBins - 1));
+            ASSERT_EQ(run.chroma_bin[i],
+                      std::clamp(int(c * (kLevelBins / kChromaHistMax)), 0, kLevelBins - 1));
+            ASSERT_EQ(run.ok_bin[i], std::min(int(run.ok_h[i]), kHueBins - 1));
+            ASSERT_EQ(run.lab_bin[i], std::min(int(run.lab_h[i]), kHueBins - 1));
+        }
+    }
+    // The thresholds themselves, float by float around each edge.
+    for (int k = 0; k < 1000; ++k) {
+        const float l = near(k % 2 ? params.near_black_l : params.near_white_l);
+        const float c = near(params.min_chroma);
+        const bool black = l<rules.black_below, white = l> rules.white_above;
+        const bool low = c < rules.chroma_below;
+        EXPECT_EQ(black, double(l) < params.near_black_l) << l;
+        EXPECT_EQ(white, double(l) > params.near_white_l) << l;
+        EXPECT_EQ(low, double(c) < params.min_chroma) << c;
+    }
+    EXPECT_GT(checked, 100000);
 }
 
 namespace {

@@ -12,7 +12,8 @@ namespace huescope::fast {
 /// Cube root of any finite float, relative error below 3e-7. Newton's iteration for the inverse
 /// cube root r = x^(-1/3), r <- r (4 - x r^3) / 3, needs no division (divisions are the slow
 /// part of a vector loop); it starts from a bit-level guess within 4% and each step squares the
-/// error, so three steps reach float precision. Then x^(1/3) = x r^2.
+/// error (4e-2, 3e-3, 1e-5). Then y = x r^2, and one Newton step on y itself, with 1 / (3 y^2)
+/// taken as r^2 / 3, multiplies y's error by r's: float precision.
 inline float cube_root(float x) {
     const float ax = x < 0.0f ? -x : x;
     uint32_t bits = 0;
@@ -23,9 +24,6 @@ inline float cube_root(float x) {
     // Written out, not looped: an inner loop would stop the caller's loop from vectorising.
     r = r * (4.0f - ax * r * r * r) * (1.0f / 3.0f);
     r = r * (4.0f - ax * r * r * r) * (1.0f / 3.0f);
-    r = r * (4.0f - ax * r * r * r) * (1.0f / 3.0f);
-    // x r^2 rounds three times; one more Newton step on y itself, with 1 / (3 y^2) taken as
-    // r^2 / 3, brings it back to float precision.
     float y = ax * r * r;
     y = y - (y * y * y - ax) * (r * r * (1.0f / 3.0f));
     return x < 0.0f ? -y : y;

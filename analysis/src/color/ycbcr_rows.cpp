@@ -81,18 +81,28 @@ HUESCOPE_VECTOR_CLONES void add_luma_row(const YcbcrToLinear& d, const uint16_t*
 
 #ifdef HUESCOPE_HAVE_AVX2_PATH
 // add_luma_row<1> written with AVX2 intrinsics, for the common 4:2:0 and 4:2:2 layouts: GCC
-// does not vectorise the table lookups (it will not emit gathers for this loop), and this loop is
-// the largest single cost of an analysis. Eight blocks (sixteen luma samples) per step; the
-// blocks left over go through the portable loop. Same arithmetic, in the same order, as
-// linearize(), so the two agree to the last bit but for FMA contraction.
+// does not vectorise the table lookups, and this loop is the largest single cost of an analysis.
+// The lookups are eight 64-bit loads, not AVX2 gathers: on the AMD EPYC this was measured on,
+// the loads were 43% faster (Decode420/1: 15.0 ms with gathers, 10.5 ms with pair loads). Eight
+// blocks (sixteen luma samples) per step; the blocks left over go through the portable loop. Same
+// arithmetic, in the same order, as linearize(), so the two agree to the last bit but for FMA
+// contraction.
 __attribute__((target("avx2,fma"))) inline __m256 linearize8(const float* table, __m256 segments,
                                                              __m256i last_segment, __m256 encoded) {
     const __m256 x = _mm256_mul_ps(
         _mm256_max_ps(_mm256_setzero_ps(), _mm256_min_ps(encoded, _mm256_set1_ps(1.0f))), segments);
     const __m256i i = _mm256_min_epi32(_mm256_cvttps_epi32(x), last_segment);
     const __m256 t = _mm256_sub_ps(x, _mm256_cvtepi32_ps(i));
-    const __m256 e0 = _mm256_i32gather_ps(table, i, 4);
-    const __m256 e1 = _mm256_i32gather_ps(table + 1, i, 4);
+    alignas(32) int idx[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(idx), i);
+    // Each lookup loads the pair (table[i], table[i+1]) as one 64-bit value: lanes 0-3 and 4-7
+    // come out as pairs, and one shuffle separates the lower and upper ends.
+    const auto pair = [&](int k) { return _mm_castsi128_ps(_mm_loadu_si64(table + idx[k])); };
+    const __m128 p01 = _mm_movelh_ps(pair(0), pair(1)), p23 = _mm_movelh_ps(pair(2), pair(3));
+    const __m128 p45 = _mm_movelh_ps(pair(4), pair(5)), p67 = _mm_movelh_ps(pair(6), pair(7));
+    const __m256 lo = _mm256_set_m128(p45, p01), hi = _mm256_set_m128(p67, p23);
+    const __m256 e0 = _mm256_shuffle_ps(lo, hi, _MM_SHUFFLE(2, 0, 2, 0));
+    const __m256 e1 = _mm256_shuffle_ps(lo, hi, _MM_SHUFFLE(3, 1, 3, 1));
     return _mm256_add_ps(e0, _mm256_mul_ps(t, _mm256_sub_ps(e1, e0)));
 }
 

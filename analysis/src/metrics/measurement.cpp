@@ -14,15 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-int level_bin(double value, double max) {
-    const int bin = static_cast<int>(value * (kLevelBins / max));
-    return std::clamp(bin, 0, kLevelBins - 1);
-}
-
-int hue_bin(double hue_deg) {
-    return std::min(static_cast<int>(hue_deg), kHueBins - 1);
-}
-
 // Value below which `fraction` of the histogram's mass lies, interpolated inside the bin.
 double percentile(const std::array<uint64_t, kLevelBins>& hist, uint64_t total, double fraction,
                   double max) {
@@ -181,17 +172,18 @@ class FamilyBins {
 // that the histogram increments write to: a store and reload per pixel and sum was a third of
 // the loop's time.
 struct RowTotals {
-    uint64_t pixels = 0, invalid = 0, near_black = 0, near_white = 0, low_chroma = 0, chromatic = 0;
+    std::array<uint64_t, 5> by_code{};  // pixels of each PixelCode
     double r = 0, g = 0, b = 0, lightness = 0, chroma = 0;
     double ok_a = 0, ok_b = 0, ok_c = 0, lab_a = 0, lab_b = 0, lab_c = 0;
 
     void add_to(HueAccumulator& acc) const {
-        acc.pixels += pixels;
-        acc.invalid += invalid;
-        acc.near_black += near_black;
-        acc.near_white += near_white;
-        acc.low_chroma += low_chroma;
-        acc.chromatic += chromatic;
+        acc.invalid += by_code[kInvalidPixel];
+        acc.near_black += by_code[kNearBlackPixel];
+        acc.near_white += by_code[kNearWhitePixel];
+        acc.low_chroma += by_code[kLowChromaPixel];
+        acc.chromatic += by_code[kChromaticPixel];
+        acc.pixels += by_code[kNearBlackPixel] + by_code[kNearWhitePixel] +
+                      by_code[kLowChromaPixel] + by_code[kChromaticPixel];
         acc.sum_rgb[0] += r;
         acc.sum_rgb[1] += g;
         acc.sum_rgb[2] += b;
@@ -217,6 +209,7 @@ void accumulate_rows(const LinearImage& image, const Rect& area, const MeasurePa
     }
     const bool families_in_lab = params.hue_space == HueSpace::Cielab;
     const FamilyBins family_bins(params.families);
+    const PixelRules rules = PixelRules::from(params);
     PixelLabRun run;
     RowTotals t;
     for (int y = area.y; y < area.y + area.height; ++y) {
@@ -224,50 +217,38 @@ void accumulate_rows(const LinearImage& image, const Rect& area, const MeasurePa
         for (int x0 = area.x; x0 < area.x + area.width; x0 += PixelLabRun::kMaxPixels) {
             const int count = std::min(PixelLabRun::kMaxPixels, area.x + area.width - x0);
             const float* px = row + static_cast<std::size_t>(x0) * 3;
-            pixel_lab(px, count, run);
+            pixel_lab(px, count, rules, run);
             for (int i = 0; i < count; ++i) {
-                if (!run.finite[i]) {
-                    ++t.invalid;
-                    continue;
-                }
-                const double lightness = run.ok_l[i];
+                const uint8_t code = run.code[i];
+                ++t.by_code[code];
+                if (code == kInvalidPixel) continue;
                 const double chroma = run.ok_c[i];
-                ++t.pixels;
                 t.r += px[3 * i];
                 t.g += px[3 * i + 1];
                 t.b += px[3 * i + 2];
-                t.lightness += lightness;
+                t.lightness += run.ok_l[i];
                 t.chroma += chroma;
-                ++acc.chroma_hist[level_bin(chroma, kChromaHistMax)];
-                ++acc.lightness_hist[level_bin(lightness, kLightnessHistMax)];
+                ++acc.chroma_hist[run.chroma_bin[i]];
+                ++acc.lightness_hist[run.lightness_bin[i]];
+                if (code != kChromaticPixel) continue;
 
-                const PixelKind kind = classify_pixel(lightness, chroma, params);
-                if (kind != PixelKind::Chromatic) {
-                    ++(kind == PixelKind::NearBlack   ? t.near_black
-                       : kind == PixelKind::NearWhite ? t.near_white
-                                                      : t.low_chroma);
-                    continue;
-                }
-                ++t.chromatic;
-                const double hue = run.ok_h[i];
                 t.ok_a += run.ok_a[i];
                 t.ok_b += run.ok_b[i];
                 t.ok_c += chroma;
-                acc.ok_hue_hist[hue_bin(hue)] += chroma;
-
+                acc.ok_hue_hist[run.ok_bin[i]] += chroma;
                 const double lab_chroma = run.lab_c[i];
-                const double lab_hue = run.lab_h[i];
                 t.lab_a += run.lab_a[i];
                 t.lab_b += run.lab_b[i];
                 t.lab_c += lab_chroma;
-                acc.lab_hue_hist[hue_bin(lab_hue)] += lab_chroma;
+                acc.lab_hue_hist[run.lab_bin[i]] += lab_chroma;
 
-                const double family_hue = families_in_lab ? lab_hue : hue;
                 const double family_chroma = families_in_lab ? lab_chroma : chroma;
-                family_bins.for_each(family_hue, hue_bin(family_hue), [&](std::size_t f) {
-                    acc.family_weight[f] += family_chroma;
-                    ++acc.family_count[f];
-                });
+                family_bins.for_each(families_in_lab ? run.lab_h[i] : run.ok_h[i],
+                                     families_in_lab ? run.lab_bin[i] : run.ok_bin[i],
+                                     [&](std::size_t f) {
+                                         acc.family_weight[f] += family_chroma;
+                                         ++acc.family_count[f];
+                                     });
             }
         }
     }

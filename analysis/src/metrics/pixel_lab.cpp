@@ -1,5 +1,6 @@
 #include "pixel_lab.hpp"
 
+#include <cmath>
 #include <cstring>
 
 #include "../color/fast_float.hpp"
@@ -51,14 +52,48 @@ float lab_f(float t) {
     return t > kEpsilon ? root : kSlope * t + 16.0f / 116.0f;
 }
 
+// The level bin, clamped before the conversion to int (no undefined conversion for the garbage
+// of invalid pixels). In double, as the accumulator's sums are.
+int16_t level_bin(float value, double bins_per_unit) {
+    double v = static_cast<double>(value) * bins_per_unit;
+    v = v > 0.0 ? v : 0.0;
+    v = v < kLevelBins - 1 ? v : kLevelBins - 1;
+    return static_cast<int16_t>(v);
+}
+
+int16_t hue_bin(float hue_deg) {
+    const float h = hue_deg < kHueBins - 1 ? hue_deg : kHueBins - 1;  // also catches NaN garbage
+    return static_cast<int16_t>(h > 0.0f ? h : 0.0f);
+}
+
+float float_at_or_above(double t) {
+    const float f = static_cast<float>(t);
+    return static_cast<double>(f) < t ? std::nextafter(f, INFINITY) : f;
+}
+
+float float_at_or_below(double t) {
+    const float f = static_cast<float>(t);
+    return static_cast<double>(f) > t ? std::nextafter(f, -INFINITY) : f;
+}
+
 }  // namespace
 
+PixelRules PixelRules::from(const MeasureParams& params) {
+    return {float_at_or_above(params.near_black_l), float_at_or_below(params.near_white_l),
+            float_at_or_above(params.min_chroma)};
+}
+
 HUESCOPE_VECTOR_CLONES
-void pixel_lab(const float* __restrict rgb, int count, PixelLabRun& __restrict out) {
+void pixel_lab(const float* __restrict rgb, int count, const PixelRules& rules,
+               PixelLabRun& __restrict out) {
     static const FloatMatrices m = make_float_matrices();
+    const float black_below = rules.black_below, white_above = rules.white_above,
+                chroma_below = rules.chroma_below;
+    constexpr double kChromaBinsPerUnit = kLevelBins / kChromaHistMax;
+    constexpr double kLightnessBinsPerUnit = kLevelBins / kLightnessHistMax;
     for (int i = 0; i < count; ++i) {
         const float r = rgb[3 * i], g = rgb[3 * i + 1], b = rgb[3 * i + 2];
-        out.finite[i] = is_finite_bits(r) & is_finite_bits(g) & is_finite_bits(b);
+        const bool finite = is_finite_bits(r) & is_finite_bits(g) & is_finite_bits(b);
         const float l = fast::cube_root(m.rgb_to_lms[0][0] * r + m.rgb_to_lms[0][1] * g +
                                         m.rgb_to_lms[0][2] * b);
         const float mm = fast::cube_root(m.rgb_to_lms[1][0] * r + m.rgb_to_lms[1][1] * g +
@@ -69,12 +104,26 @@ void pixel_lab(const float* __restrict rgb, int count, PixelLabRun& __restrict o
             m.lms_to_oklab[1][0] * l + m.lms_to_oklab[1][1] * mm + m.lms_to_oklab[1][2] * s;
         const float ok_b =
             m.lms_to_oklab[2][0] * l + m.lms_to_oklab[2][1] * mm + m.lms_to_oklab[2][2] * s;
-        out.ok_l[i] =
+        const float ok_l =
             m.lms_to_oklab[0][0] * l + m.lms_to_oklab[0][1] * mm + m.lms_to_oklab[0][2] * s;
+        const float ok_c = __builtin_sqrtf(ok_a * ok_a + ok_b * ok_b);
+        out.ok_l[i] = ok_l;
         out.ok_a[i] = ok_a;
         out.ok_b[i] = ok_b;
-        out.ok_c[i] = __builtin_sqrtf(ok_a * ok_a + ok_b * ok_b);
-        out.ok_h[i] = fast::hue_degrees(ok_a, ok_b);
+        out.ok_c[i] = ok_c;
+        const float ok_h = fast::hue_degrees(ok_a, ok_b);
+        out.ok_h[i] = ok_h;
+        out.ok_bin[i] = hue_bin(ok_h);
+        out.chroma_bin[i] = level_bin(ok_c, kChromaBinsPerUnit);
+        out.lightness_bin[i] = level_bin(ok_l, kLightnessBinsPerUnit);
+        // classify_pixel(): the tests applied last take precedence, as the first return there.
+        // Separate selects rather than one chain of ?: so that the loop stays vectorisable.
+        int code = kChromaticPixel;
+        code = ok_c < chroma_below ? kLowChromaPixel : code;
+        code = ok_l > white_above ? kNearWhitePixel : code;
+        code = ok_l < black_below ? kNearBlackPixel : code;
+        code = finite ? code : kInvalidPixel;
+        out.code[i] = static_cast<uint8_t>(code);
 
         const float fx =
             lab_f((m.rgb_to_xyz[0][0] * r + m.rgb_to_xyz[0][1] * g + m.rgb_to_xyz[0][2] * b) *
@@ -90,7 +139,9 @@ void pixel_lab(const float* __restrict rgb, int count, PixelLabRun& __restrict o
         out.lab_a[i] = lab_a;
         out.lab_b[i] = lab_b;
         out.lab_c[i] = __builtin_sqrtf(lab_a * lab_a + lab_b * lab_b);
-        out.lab_h[i] = fast::hue_degrees(lab_a, lab_b);
+        const float lab_h = fast::hue_degrees(lab_a, lab_b);
+        out.lab_h[i] = lab_h;
+        out.lab_bin[i] = hue_bin(lab_h);
     }
 }
 
