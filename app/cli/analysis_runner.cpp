@@ -11,8 +11,11 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-extern "C" void request_stop(int) {
+extern "C" void request_stop(int signal_number) {
     g_cancel.store(true);
+    // The analysis stops at the next frame; a second Ctrl-C means "now": the default action
+    // ends the process at once (nothing is lost: outputs are only ever renamed into place).
+    std::signal(signal_number, SIG_DFL);
 }
 
 // Every assumption about the decode is worth a line: a wrong one changes every number.
@@ -25,9 +28,10 @@ void print_assumptions(const SourceInfo& info) {
 
 }  // namespace
 
-Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
+Result<AnalysisResult> run_analysis(AnalyzeOptions options, bool quiet) {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
+    options.source.cancel = &g_cancel;  // reads that wait give up too
     ProgressLine progress(!quiet);
     AnalyzeHooks hooks;
     hooks.cancel = &g_cancel;

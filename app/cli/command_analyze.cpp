@@ -65,10 +65,15 @@ void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
     for (const auto& [name, share] : r.film_summary.shares) {
         if (name == "blue") std::fprintf(stderr, "  blue share (chroma-weighted): %.4f\n", share);
     }
-    if (r.decode_errors > 0) {
-        std::fprintf(stderr, "huescope: warning: %lld damaged packets or frames were skipped\n",
-                     static_cast<long long>(r.decode_errors));
-    }
+}
+
+// Even when quiet: a partial result must never pass for a complete one.
+void print_completeness(const Completeness& c) {
+    if (!c.partial) return;
+    std::fprintf(stderr, "huescope: warning: the result is partial (exit code %d):\n",
+                 kExitPartial);
+    for (const std::string& reason : c.reasons)
+        std::fprintf(stderr, "huescope: warning:   %s\n", reason.c_str());
 }
 
 }  // namespace
@@ -134,6 +139,7 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
         Result<AnalysisResult> result = run_analysis(args->options, args->quiet);
         if (!result) return report_error(result.status());
         if (!args->quiet) print_result(result.value(), args->options);
+        print_completeness(result.value().completeness);
 #ifdef HUESCOPE_WITH_REPORT
         if (args->report) {
             if (Status s = run_report(args->options.output_dir, "blue", args->charts_dir); !s) {
@@ -141,7 +147,7 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
             }
         }
 #endif
-        return kExitOk;
+        return result.value().completeness.partial ? kExitPartial : kExitOk;
     };
 }
 

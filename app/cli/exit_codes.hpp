@@ -6,6 +6,10 @@ namespace huescope::cli {
 
 // sysexits.h values, which scripts and batch runners understand.
 inline constexpr int kExitOk = 0;
+/// The analysis finished and wrote its outputs, but the source was damaged: summary.json's
+/// "completeness" says what was lost (docs/robustness.md). Not a sysexits value: it is a
+/// success with a caveat, which scripts must be able to tell from both 0 and failure.
+inline constexpr int kExitPartial = 3;
 inline constexpr int kExitUsage = 64;
 inline constexpr int kExitDataError = 65;
 inline constexpr int kExitNoInput = 66;

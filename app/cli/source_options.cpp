@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <cstdlib>
 
 #include "commands.hpp"
@@ -22,9 +23,25 @@ void add_source_options(CLI::App& cmd, SourceOptions& o) {
     cmd.add_option("--ocio-config", o.overrides.ocio_config,
                    "an OpenColorIO config whose colour space --input-colorspace names")
         ->check(CLI::ExistingFile);
+    cmd.add_option_function<std::string>(
+        "--max-frame-size",
+        [&o](const std::string& spec) {
+            int w = 0, h = 0;
+            char x = 0, extra = 0;
+            if (std::sscanf(spec.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x' ||
+                w <= 0 || h <= 0) {
+                throw CLI::ValidationError("--max-frame-size",
+                                           "'" + spec + "' is not WIDTHxHEIGHT");
+            }
+            o.max_frame_width = w;
+            o.max_frame_height = h;
+        },
+        "refuse frames larger than WIDTHxHEIGHT, before allocating them (default "
+        "16384x16384)");
     cmd.add_option_function<double>(
            "--fps", [&o](const double& fps) { o.frame_rate = fps; },
-           "frame rate of an image sequence (default: from the files, else 24)")
+           "frame rate: for an image sequence (default: from the files, else 24), or to "
+           "override a video's")
         ->check(CLI::PositiveNumber);
 }
 

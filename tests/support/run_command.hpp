@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +19,8 @@ struct CommandResult {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long max_rss_kib = 0;    ///< the program's peak resident memory
+    bool timed_out = false;  ///< killed after the time limit
 };
 
 inline std::string slurp(const std::filesystem::path& path) {
@@ -27,9 +30,12 @@ inline std::string slurp(const std::filesystem::path& path) {
     return s.str();
 }
 
-/// With `signal_after_ms` > 0, SIGINT is sent to the program after that many milliseconds.
+/// With `signal_after_ms` > 0, SIGINT is sent to the program after that many milliseconds. With
+/// `kill_after_ms` > 0, the program is killed (SIGKILL) if it runs longer: a hang fails the
+/// test instead of stopping the suite.
 inline CommandResult run_command(const std::string& program, const std::vector<std::string>& args,
-                                 const std::filesystem::path& scratch, int signal_after_ms = 0) {
+                                 const std::filesystem::path& scratch, int signal_after_ms = 0,
+                                 int kill_after_ms = 0) {
     const auto out_path = scratch / "stdout.txt", err_path = scratch / "stderr.txt";
     const pid_t pid = fork();
     if (pid == 0) {
@@ -51,8 +57,24 @@ inline CommandResult run_command(const std::string& program, const std::vector<s
         kill(pid, SIGINT);
     }
     int status = 0;
-    waitpid(pid, &status, 0);
+    struct rusage usage {};
     CommandResult r;
+    if (kill_after_ms > 0) {
+        int waited_ms = 0;
+        while (wait4(pid, &status, WNOHANG, &usage) == 0) {
+            if (waited_ms >= kill_after_ms) {
+                kill(pid, SIGKILL);
+                r.timed_out = true;
+                wait4(pid, &status, 0, &usage);
+                break;
+            }
+            usleep(10000);
+            waited_ms += 10;
+        }
+    } else {
+        wait4(pid, &status, 0, &usage);
+    }
+    r.max_rss_kib = usage.ru_maxrss;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = slurp(out_path);
     r.err = slurp(err_path);

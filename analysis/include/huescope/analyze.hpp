@@ -59,11 +59,30 @@ struct LetterboxResult {
     int64_t frames_with_bars = 0;
 };
 
+/// How much of the source the result covers (docs/robustness.md). A result is partial when the
+/// source was damaged: frames lost (fewer decoded than the container promised), packets or
+/// frames that could not be decoded, or frames the decoder delivered with concealed damage. A
+/// partial result is complete for what could be read, and says so.
+struct Completeness {
+    bool partial = false;
+    int64_t frames_expected =
+        0;  ///< the container's count; 0 when it gives none or a range was asked
+    bool expected_is_estimate = false;  ///< from duration x frame rate, not a frame index
+    int64_t frames_lost = 0;            ///< expected but never decoded
+    int64_t decode_errors = 0;          ///< packets or frames that could not be decoded (skipped)
+    int64_t concealed_frames = 0;       ///< decoded with damage the decoder concealed (measured)
+    std::vector<std::string> reasons;   ///< one sentence each, for people
+    /// Facts about the pixels that do not make a result partial but change what it covers
+    /// (NaN pixels left out, pixels outside the working gamut), one sentence each.
+    std::vector<std::string> notes;
+};
+
 struct AnalysisResult {
     SourceInfo source;
     int64_t frames_decoded = 0;
     int64_t frames_analyzed = 0;
     int64_t decode_errors = 0;
+    Completeness completeness;
     double first_time_s = 0.0;
     double last_time_s = 0.0;
     double elapsed_s = 0.0;

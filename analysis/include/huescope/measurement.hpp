@@ -33,6 +33,9 @@ struct MeasureParams {
 struct HueAccumulator {
     uint64_t pixels = 0;   ///< finite pixels measured
     uint64_t invalid = 0;  ///< pixels with NaN or infinite values, left out
+    /// Measured pixels with a negative working-space component: outside the BT.709 gamut (wide
+    /// gamut sources, scene-linear EXR). Legal colours, measured like any other; counted.
+    uint64_t negative = 0;
     uint64_t near_black = 0;
     uint64_t near_white = 0;
     uint64_t low_chroma = 0;
@@ -76,6 +79,7 @@ void accumulate(const LinearImage& image, const Rect& area, const MeasureParams&
 struct HueSummary {
     uint64_t pixels = 0;
     uint64_t invalid_pixels = 0;
+    uint64_t negative_pixels = 0;  ///< outside the BT.709 gamut (see HueAccumulator::negative)
     double chromatic_fraction = 0.0;
     double near_black_fraction = 0.0;
     double near_white_fraction = 0.0;

@@ -2,6 +2,7 @@
 // A source of frames: a video file (through FFmpeg) or an OpenEXR sequence. The rest of huescope
 // sees only these types; the adapters live in src/decode and src/exr.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -74,20 +75,37 @@ class FrameSource {
     virtual Result<bool> next(Frame& frame) = 0;
     /// Damaged packets or frames skipped so far (the analysis continues past them).
     virtual int64_t decode_errors() const { return 0; }
+    /// Frames delivered with damage the decoder concealed (they are measured as shown).
+    virtual int64_t concealed_frames() const { return 0; }
     /// Positions the source so that the next frame read is the one showing at `time_s` (the last
     /// frame at or past the end; the first when before it). For viewers; an analysis reads
     /// straight through. After a seek, a video frame's `number` is its time × the frame rate.
     virtual Status seek(double time_s) = 0;
 };
 
+/// The largest frame side huescope accepts by default (docs/robustness.md): 16K, beyond any
+/// camera or delivery format, and small enough that a frame's buffers stay allocatable.
+inline constexpr int kDefaultMaxFrameSide = 16384;
+
 struct SourceOptions {
     int stream_index = -1;  ///< -1: the first video stream
+    /// Frames larger than this are refused before their pictures are allocated: the container's
+    /// claim when the source opens, and every decoded frame again (a stream can change size).
+    int max_frame_width = kDefaultMaxFrameSide;
+    int max_frame_height = kDefaultMaxFrameSide;
+    /// When this becomes true, reads that would block give up (Ctrl-C on a stalled input).
+    const std::atomic<bool>* cancel = nullptr;
     ColorOverrides overrides;
-    std::optional<double> frame_rate;  ///< for image sequences without a rate
+    std::optional<double> frame_rate;  ///< image sequences without a rate; overrides a video's
     /// Video: decode keyframes only (non-key packets are never sent to the decoder). Image
     /// sequences have only complete frames: no effect.
     bool keyframes_only = false;
 };
+
+/// The error for a frame (or a container's claim of one) beyond the options' maximum size, or ok.
+/// `what` says whose size it is ("the container claims frames of", "frame 12 is").
+Status check_frame_size(const std::string& path, const std::string& what, int width, int height,
+                        const SourceOptions& options);
 
 /// Opens a video file, an EXR file, an EXR sequence pattern (`shot.%04d.exr`, `shot.####.exr`) or a
 /// folder of EXR files.

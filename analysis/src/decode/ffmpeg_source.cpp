@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 #include "frame_codes.hpp"
@@ -111,11 +112,15 @@ class FfmpegSource final : public FrameSource {
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
     int64_t decode_errors() const override { return m_decode_errors; }
+    int64_t concealed_frames() const override { return m_concealed; }
     Status seek(double time_s) override;
 
   private:
     Result<bool> receive(AVFrame& frame);  // next decoded frame from libav, false at end
     Status resolve_color(const AVFrame* first_frame);
+    /// Checks a decoded frame's size against the limit and notes changes of size, pixel format
+    /// and timestamps going backwards (which a concatenated or spliced file has).
+    Status check_frame(const AVFrame& frame, double time_s);
     double frame_time(const AVFrame& frame) const;
 
     SourceInfo m_info;
@@ -132,6 +137,11 @@ class FfmpegSource final : public FrameSource {
     bool m_finished = false;
     int64_t m_decoded = 0;
     int64_t m_decode_errors = 0;
+    int64_t m_concealed = 0;
+    int m_last_width = 0, m_last_height = 0, m_last_format = -1;
+    double m_last_time = -1e300;
+    int m_changes_noted = 0;
+    bool m_backwards_noted = false;
     bool m_numbers_from_time = false;     // after a seek or with keyframes only: from timestamps
     std::optional<double> m_seek_target;  // set by seek(), settled by the next next()
     libav::FramePtr m_lookahead;          // the frame after the one a seek landed on
@@ -145,10 +155,21 @@ Status FfmpegSource::open(const std::string& path, const SourceOptions& options)
     m_info.path = path;
     m_info.kind = "video";
 
-    AVFormatContext* raw = nullptr;
+    AVFormatContext* raw = avformat_alloc_context();
+    if (raw == nullptr) return Status(ErrorCode::Internal, "out of memory");
+    if (options.cancel != nullptr) {
+        // libavformat polls this during reads that wait: Ctrl-C ends them.
+        raw->interrupt_callback.callback = [](void* flag) {
+            return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+        };
+        raw->interrupt_callback.opaque = const_cast<std::atomic<bool>*>(options.cancel);
+    }
     if (int err = avformat_open_input(&raw, path.c_str(), nullptr, nullptr); err < 0) {
-        const ErrorCode code = err == AVERROR(ENOENT) ? ErrorCode::NoInput : ErrorCode::BadData;
-        return Status(code, "cannot open '" + path + "': " + libav::error_string(err));
+        // avformat_open_input frees the context on failure.
+        const bool no_input = err == AVERROR(ENOENT) || err == AVERROR(EACCES);
+        if (err == AVERROR_EXIT) return Status(ErrorCode::Interrupted, "interrupted");
+        return Status(no_input ? ErrorCode::NoInput : ErrorCode::BadData,
+                      "cannot open '" + path + "': " + libav::error_string(err));
     }
     m_format.reset(raw);
     if (int err = avformat_find_stream_info(m_format.get(), nullptr); err < 0) {
@@ -170,6 +191,11 @@ Status FfmpegSource::open(const std::string& path, const SourceOptions& options)
         if (static_cast<int>(i) != index) m_format->streams[i]->discard = AVDISCARD_ALL;
     }
     const AVCodecParameters* par = m_stream->codecpar;
+    if (Status s = check_frame_size(path, "the container claims frames of", par->width, par->height,
+                                    options);
+        !s) {
+        return s;
+    }
     const AVCodec* codec = avcodec_find_decoder(par->codec_id);
     if (codec == nullptr) {
         return Status(ErrorCode::Unsupported, "'" + path + "': no decoder for codec '" +
@@ -181,6 +207,8 @@ Status FfmpegSource::open(const std::string& path, const SourceOptions& options)
         return Status(ErrorCode::BadData, "'" + path + "': " + libav::error_string(err));
     }
     m_codec->thread_count = 0;  // let libavcodec pick frame/slice threads for the machine
+    // The decoder refuses larger pictures itself, before allocating them.
+    m_codec->max_pixels = static_cast<int64_t>(options.max_frame_width) * options.max_frame_height;
     if (options.keyframes_only) {
         m_codec->skip_frame = AVDISCARD_NONKEY;
         m_numbers_from_time = true;  // decode order no longer counts the source's frames
@@ -203,6 +231,21 @@ Status FfmpegSource::open(const std::string& path, const SourceOptions& options)
         m_stream->avg_frame_rate.num > 0 ? m_stream->avg_frame_rate : m_stream->r_frame_rate;
     m_info.frame_rate = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0.0;
     m_info.frame_rate_from = "stream";
+    // A rate no camera or display uses (a damaged or hostile header) would place every frame
+    // without a timestamp absurdly and steer the colour assumptions made from the rate.
+    constexpr double kMinPlausibleFps = 1.0 / 60.0, kMaxPlausibleFps = 1000.0;
+    if (options.frame_rate) {
+        m_info.frame_rate = *options.frame_rate;
+        m_info.frame_rate_from = "user";
+    } else if (!(m_info.frame_rate >= kMinPlausibleFps && m_info.frame_rate <= kMaxPlausibleFps)) {
+        char claimed[64];
+        std::snprintf(claimed, sizeof claimed, "%g", m_info.frame_rate);
+        m_info.notes.push_back(std::string("the stream claims ") + claimed +
+                               " frames per second, which no camera or display uses: assumed "
+                               "24 (use --fps)");
+        m_info.frame_rate = 24.0;
+        m_info.frame_rate_from = "assumed";
+    }
     if (m_stream->duration != AV_NOPTS_VALUE) {
         m_info.duration_s = m_stream->duration * av_q2d(m_stream->time_base);
     } else if (m_format->duration != AV_NOPTS_VALUE) {
@@ -278,6 +321,9 @@ Result<bool> FfmpegSource::receive(AVFrame& frame) {
         const int got = avcodec_receive_frame(m_codec.get(), &frame);
         if (got == 0) {
             ++m_decoded;
+            if (frame.decode_error_flags != 0 || (frame.flags & AV_FRAME_FLAG_CORRUPT) != 0) {
+                ++m_concealed;
+            }
             return true;
         }
         if (got == AVERROR_EOF) {
@@ -318,6 +364,41 @@ double FfmpegSource::frame_time(const AVFrame& frame) const {
     return double(pts - start) * av_q2d(m_stream->time_base);
 }
 
+Status FfmpegSource::check_frame(const AVFrame& frame, double time_s) {
+    const std::string which = "frame " + std::to_string(m_decoded - 1);
+    if (Status s =
+            check_frame_size(m_info.path, which + " is", frame.width, frame.height, m_options);
+        !s) {
+        return s;
+    }
+    const bool changed =
+        m_last_format >= 0 && (frame.width != m_last_width || frame.height != m_last_height ||
+                               frame.format != m_last_format);
+    constexpr int kChangesNoted = 5;  // a stream that changes every frame must not flood the notes
+    if (changed && m_changes_noted++ < kChangesNoted) {
+        const auto format_name = [](int f) {
+            const char* name = av_get_pix_fmt_name(static_cast<AVPixelFormat>(f));
+            return std::string(name != nullptr ? name : "unknown");
+        };
+        m_info.notes.push_back(
+            which + " changes the picture from " + std::to_string(m_last_width) + "x" +
+            std::to_string(m_last_height) + " " + format_name(m_last_format) + " to " +
+            std::to_string(frame.width) + "x" + std::to_string(frame.height) + " " +
+            format_name(frame.format) + "; every frame is measured on its own grid");
+    }
+    if (time_s < m_last_time && !m_backwards_noted) {
+        m_backwards_noted = true;
+        m_info.notes.push_back(which +
+                               "'s timestamp goes back in time (a splice or a "
+                               "concatenation?): times in frames.csv are the file's own");
+    }
+    m_last_width = frame.width;
+    m_last_height = frame.height;
+    m_last_format = frame.format;
+    m_last_time = time_s;
+    return Status::ok();
+}
+
 Status FfmpegSource::seek(double time_s) {
     // A second early: MP4 indexes keyframes by decode time, so a keyframe found for the time
     // itself can show later than it when B-frames reorder. Then decode forward to the time.
@@ -335,6 +416,7 @@ Status FfmpegSource::seek(double time_s) {
     m_flushing = m_finished = false;
     m_numbers_from_time = true;
     m_seek_target = time_s;
+    m_last_time = -1e300;  // going back is what a seek does
     return Status::ok();
 }
 
@@ -409,6 +491,7 @@ Result<bool> FfmpegSource::next(Frame& out) {
                           "': a frame has no timestamp, so keyframes or a seek cannot be placed");
     }
     out.time_s = frame_time(*m_frame);
+    if (Status s = check_frame(*m_frame, out.time_s); !s) return s;
     out.number = m_numbers_from_time && m_info.frame_rate > 0
                      ? std::llround(out.time_s * m_info.frame_rate)
                      : m_decoded - 1;

@@ -6,6 +6,7 @@
 #include <ImfInputFile.h>
 #include <ImfStandardAttributes.h>
 
+#include <climits>
 #include <cmath>
 #include <exception>
 #include <optional>
@@ -16,8 +17,6 @@
 
 namespace huescope {
 namespace {
-
-constexpr int64_t kMaxPixels = int64_t(16384) * 16384;
 
 // Names a chromaticities attribute after a standard space when it matches one.
 Primaries primaries_from_header(const Imf::Chromaticities& c) {
@@ -46,11 +45,14 @@ class ExrSource final : public FrameSource {
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
     Status seek(double time_s) override;
+    int64_t decode_errors() const override { return m_unreadable; }
 
   private:
     Status read_file(const SequenceFile& file, Frame& frame);
 
     SourceInfo m_info;
+    SourceOptions m_options;
+    int64_t m_unreadable = 0;  // frames of the sequence that could not be read, skipped
     std::vector<SequenceFile> m_files;
     std::size_t m_next = 0;
     std::string m_primaries_signature;
@@ -63,6 +65,11 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
     if (!files) return files.status();
     m_files = std::move(files).value();
     m_info.path = path;
+    m_options = options;
+    // OpenEXR's own guard, checked while it reads a header: the data window must fit the limit
+    // before any pixel memory is allocated (a damaged header can claim anything).
+    Imf::Header::setMaxImageSize(options.max_frame_width, options.max_frame_height);
+    Imf::Header::setMaxTileSize(options.max_frame_width, options.max_frame_height);
     m_info.kind = "exr-sequence";
     m_info.container = "openexr";
     m_info.codec = "exr";
@@ -76,6 +83,11 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
         const Imath::Box2i window = header.dataWindow();
         m_info.width = m_info.analysis_width = window.max.x - window.min.x + 1;
         m_info.height = m_info.analysis_height = window.max.y - window.min.y + 1;
+        if (Status s = check_frame_size(m_files.front().path, "the first frame is", m_info.width,
+                                        m_info.height, options);
+            !s) {
+            return s;
+        }
         const Imf::ChannelList& channels = header.channels();
         const Imf::Channel* red = channels.findChannel("R");
         m_info.bit_depth = red != nullptr && red->type == Imf::FLOAT ? 32 : 16;
@@ -150,10 +162,13 @@ Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
         const Imath::Box2i window = header.dataWindow();
         const int64_t width = int64_t(window.max.x) - window.min.x + 1;
         const int64_t height = int64_t(window.max.y) - window.min.y + 1;
-        if (width <= 0 || height <= 0 || width * height > kMaxPixels) {
-            return Status(ErrorCode::BadData, "'" + file.path + "': data window of " +
-                                                  std::to_string(width) + "x" +
-                                                  std::to_string(height) + " is out of bounds");
+        if (width > INT32_MAX || height > INT32_MAX) {
+            return Status(ErrorCode::BadData, "'" + file.path + "': the data window is absurd");
+        }
+        if (Status s = check_frame_size(file.path, "the data window is", int(width), int(height),
+                                        m_options);
+            !s) {
+            return s;
         }
         const Imf::ChannelList& channels = header.channels();
         const bool rgb =
@@ -201,9 +216,18 @@ Status ExrSource::seek(double time_s) {
 }
 
 Result<bool> ExrSource::next(Frame& frame) {
-    if (m_next >= m_files.size()) return false;
-    if (Status s = read_file(m_files[m_next++], frame); !s) return s;
-    return true;
+    // A frame that cannot be read (truncated, damaged) is counted and skipped, as a video's
+    // damaged packet is: the rest of the sequence is still measured, and the result is marked
+    // partial. Too big a frame or no colour channels are not damage: they stop the analysis.
+    while (m_next < m_files.size()) {
+        const SequenceFile& file = m_files[m_next++];
+        Status s = read_file(file, frame);
+        if (s) return true;
+        if (s.code() != ErrorCode::BadData) return s;
+        constexpr int kUnreadableNoted = 5;
+        if (m_unreadable++ < kUnreadableNoted) m_info.notes.push_back(s.message() + "; skipped");
+    }
+    return false;
 }
 
 }  // namespace

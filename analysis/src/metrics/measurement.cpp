@@ -60,6 +60,7 @@ std::array<double, 3> HueAccumulator::mean_rgb() const {
 void HueAccumulator::merge(const HueAccumulator& o) {
     pixels += o.pixels;
     invalid += o.invalid;
+    negative += o.negative;
     near_black += o.near_black;
     near_white += o.near_white;
     low_chroma += o.low_chroma;
@@ -173,11 +174,13 @@ class FamilyBins {
 // the loop's time.
 struct RowTotals {
     std::array<uint64_t, 5> by_code{};  // pixels of each PixelCode
+    uint64_t negative = 0;
     double r = 0, g = 0, b = 0, lightness = 0, chroma = 0;
     double ok_a = 0, ok_b = 0, ok_c = 0, lab_a = 0, lab_b = 0, lab_c = 0;
 
     void add_to(HueAccumulator& acc) const {
         acc.invalid += by_code[kInvalidPixel];
+        acc.negative += negative;
         acc.near_black += by_code[kNearBlackPixel];
         acc.near_white += by_code[kNearWhitePixel];
         acc.low_chroma += by_code[kLowChromaPixel];
@@ -226,6 +229,7 @@ void accumulate_rows(const LinearImage& image, const Rect& area, const MeasurePa
                 t.r += px[3 * i];
                 t.g += px[3 * i + 1];
                 t.b += px[3 * i + 2];
+                t.negative += (px[3 * i] < 0.0f) | (px[3 * i + 1] < 0.0f) | (px[3 * i + 2] < 0.0f);
                 t.lightness += run.ok_l[i];
                 t.chroma += chroma;
                 ++acc.chroma_hist[run.chroma_bin[i]];
@@ -261,6 +265,7 @@ HueSummary summarize(const HueAccumulator& acc, const MeasureParams& params) {
     HueSummary s;
     s.pixels = acc.pixels;
     s.invalid_pixels = acc.invalid;
+    s.negative_pixels = acc.negative;
     const double pixels = static_cast<double>(acc.pixels);
     const double chromatic = static_cast<double>(acc.chromatic);
     const bool any = acc.pixels > 0;

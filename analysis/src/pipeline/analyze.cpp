@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -78,6 +79,7 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     j["frames_decoded"] = r.frames_decoded;
     j["frames_analyzed"] = r.frames_analyzed;
     j["decode_errors"] = r.decode_errors;
+    j["completeness"] = completeness_json(r.completeness);
     j["analyzed_time_range_s"] = {r.first_time_s, r.last_time_s};
     j["measurement_grid"] = {{"width", r.source.analysis_width},
                              {"height", r.source.analysis_height},
@@ -95,6 +97,55 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     j["metrics"] = metrics_json(r);
     j["metric_messages"] = r.metric_messages;
     return j.dump(2) + "\n";
+}
+
+// How much of the source was read (docs/robustness.md).
+Completeness assess_completeness(const AnalysisResult& r, int64_t concealed, bool whole_source) {
+    Completeness c;
+    c.decode_errors = r.decode_errors;
+    c.concealed_frames = concealed;
+    if (whole_source && r.source.frame_count > 0) {
+        c.frames_expected = r.source.frame_count;
+        c.expected_is_estimate = r.source.frame_count_estimated;
+        // An estimate (duration x rate) can be a frame or two off in either direction.
+        const int64_t slack =
+            c.expected_is_estimate ? std::max<int64_t>(2, c.frames_expected / 200) : 0;
+        if (r.frames_decoded + slack < c.frames_expected) {
+            c.frames_lost = c.frames_expected - r.frames_decoded;
+        }
+    }
+    const auto count = [](int64_t n, const char* what) { return std::to_string(n) + " " + what; };
+    if (c.frames_lost > 0) {
+        c.reasons.push_back(count(c.frames_lost, "frames were lost: the file promised ") +
+                            std::to_string(c.frames_expected) +
+                            (c.expected_is_estimate ? " (from its duration)" : "") +
+                            " and ended or broke off after " + std::to_string(r.frames_decoded));
+    }
+    if (c.decode_errors > 0) {
+        c.reasons.push_back(count(c.decode_errors, "packets or frames could not be decoded") +
+                            " and were skipped");
+    }
+    if (c.concealed_frames > 0) {
+        c.reasons.push_back(count(c.concealed_frames, "frames were damaged") +
+                            "; the decoder concealed it and they were measured as shown");
+    }
+    c.partial = !c.reasons.empty();
+    const auto share = [&](uint64_t n) {
+        const double all = static_cast<double>(r.film.pixels + r.film.invalid);
+        char text[32];
+        std::snprintf(text, sizeof text, "%.3g%%", all > 0 ? 100.0 * double(n) / all : 0.0);
+        return std::string(text);
+    };
+    if (r.film.invalid > 0) {
+        c.notes.push_back(std::to_string(r.film.invalid) + " pixels had NaN or infinite values (" +
+                          share(r.film.invalid) + "): they were left out of every statistic");
+    }
+    if (r.film.negative > 0) {
+        c.notes.push_back(std::to_string(r.film.negative) + " pixels (" + share(r.film.negative) +
+                          ") lie outside the BT.709 gamut (a negative linear component); they "
+                          "are legal colours and were measured");
+    }
+    return c;
 }
 
 }  // namespace
@@ -296,6 +347,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     result.shots = std::move(shots.shots());
     result.decode_errors = source.decode_errors();
     result.source = source.info();
+    const bool whole_source = o.start_s == 0 && !o.duration_s && !keyframes;
+    result.completeness = assess_completeness(result, source.concealed_frames(), whole_source);
+    for (const std::string& note : result.completeness.notes)
+        if (hooks.on_warning) hooks.on_warning(note);
     result.film_summary = summarize(result.film, o.measure);
     result.film_palette = film_cells.palette(o.palette);
     result.letterbox = {!o.keep_letterbox, letterbox.most_common(), last_width, last_height,

@@ -153,6 +153,7 @@ json hue_summary_json(const HueSummary& s) {
             {"lightness_p50", number_or_null(s.lightness_p50)},
             {"pixels", s.pixels},
             {"invalid_pixels", s.invalid_pixels},
+            {"negative_pixels", s.negative_pixels},
             {"hue_histogram", s.hue_histogram},
             {"hue_histogram_lab", s.hue_histogram_lab}};
 }
@@ -216,6 +217,22 @@ nlohmann::json shot_json(const ShotResult& shot, const std::vector<std::string>&
     j["transition"] = transition_name(shot.transition);
     j["palette"] = palette_json(shot.palette);
     if (!metric_columns.empty()) j["metrics"] = metric_values_json(metric_columns, shot.metrics);
+    return j;
+}
+
+nlohmann::json completeness_json(const Completeness& c) {
+    nlohmann::json j = {{"partial", c.partial},
+                        {"frames_lost", c.frames_lost},
+                        {"decode_errors", c.decode_errors},
+                        {"concealed_frames", c.concealed_frames},
+                        {"reasons", c.reasons},
+                        {"notes", c.notes}};
+    if (c.frames_expected > 0) {
+        j["frames_expected"] = c.frames_expected;
+        j["frames_expected_from"] = c.expected_is_estimate ? "duration" : "index";
+    } else {
+        j["frames_expected"] = nullptr;  // the container does not say, or a range was asked
+    }
     return j;
 }
 

@@ -22,5 +22,6 @@ nlohmann::json metric_values_json(const std::vector<std::string>& columns,
 /// summary.json "metrics": every plugin metric's version, origin, status and film values.
 nlohmann::json metrics_json(const AnalysisResult& result);
 nlohmann::json letterbox_json(const LetterboxResult& letterbox);
+nlohmann::json completeness_json(const Completeness& completeness);
 
 }  // namespace huescope
