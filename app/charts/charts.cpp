@@ -17,6 +17,13 @@
 namespace huescope::charts {
 namespace {
 
+// A QAreaSeries does not own its boundary series (found by LeakSanitizer: every area chart
+// leaked them): parent them to the area, which the chart owns.
+void own_boundaries(QAreaSeries* area) {
+    area->upperSeries()->setParent(area);
+    if (area->lowerSeries() != nullptr) area->lowerSeries()->setParent(area);
+}
+
 constexpr int kHueStep = 5;               // degrees per bar of the hue histogram and wheel
 constexpr std::size_t kMaxPoints = 1500;  // time series are averaged down to this many points
 
@@ -125,6 +132,7 @@ std::unique_ptr<QChart> families_stacked(const ReportData& d) {
         for (const QPointF& p : bucketed(d.time_s, top)) upper->append(p);
         for (const QPointF& p : bucketed(d.time_s, base)) lower->append(p);
         auto* area = new QAreaSeries(upper, lower);
+        own_boundaries(area);
         area->setName(d.families[f].name);
         area->setColor(hue_color(family_hue(d.families[f])));
         area->setBorderColor(Qt::transparent);
@@ -154,6 +162,7 @@ void add_hue_bins(ChartType& chart, const std::vector<double>& histogram, QAbstr
             lower->append(start + kHueStep, 0);
         }
         auto* bar = new QAreaSeries(upper, lower);
+        own_boundaries(bar);
         bar->setName(QString("%1°").arg(start));
         bar->setColor(hue_color(start + kHueStep / 2.0));
         bar->setBorderColor(hue_color(start + kHueStep / 2.0).darker(115));

@@ -67,13 +67,14 @@ void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
     }
 }
 
-// Even when quiet: a partial result must never pass for a complete one.
+// Even when quiet: a partial result must never pass for a complete one. (Its reasons were
+// printed as warnings while the analysis ended.)
 void print_completeness(const Completeness& c) {
     if (!c.partial) return;
-    std::fprintf(stderr, "huescope: warning: the result is partial (exit code %d):\n",
+    std::fprintf(stderr,
+                 "huescope: warning: the result is partial (exit code %d): summary.json's "
+                 "\"completeness\" says what was lost\n",
                  kExitPartial);
-    for (const std::string& reason : c.reasons)
-        std::fprintf(stderr, "huescope: warning:   %s\n", reason.c_str());
 }
 
 }  // namespace

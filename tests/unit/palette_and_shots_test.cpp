@@ -4,6 +4,10 @@
 #include "huescope/letterbox.hpp"
 #include "huescope/palette.hpp"
 #include "huescope/shots.hpp"
+#include "huescope/vectorscope.hpp"
+
+#include <cmath>
+#include <iterator>
 
 using namespace huescope;
 
@@ -99,4 +103,35 @@ TEST(ShotSignals, DetectorFindsACutAndIgnoresAFlash) {
     EXPECT_EQ(detector.boundaries()[1].index, 20);
     EXPECT_EQ(detector.boundaries()[1].kind, Transition::Cut);
     EXPECT_EQ(detector.final_count(), 30);
+}
+
+// Values a damaged EXR can hold: huge finite ones and NaN or infinity. Every binning must stay
+// defined (the sanitizer build turns an out-of-range float-to-int conversion into a failure: the
+// EXR fuzzer found one here), and a thumbnail cell is the mean of its finite pixels only.
+TEST(ShotSignals, HugeAndNonFiniteValuesStayDefined) {
+    LinearImage image;
+    image.width = 128;
+    image.height = 72;
+    image.rgb.assign(std::size_t(image.width) * image.height * 3, 0.5f);
+    const float specials[] = {1e30f, -1e30f, std::nanf(""), INFINITY, -INFINITY};
+    for (std::size_t i = 0; i < image.rgb.size(); i += 7)
+        image.rgb[i] = specials[(i / 7) % std::size(specials)];
+    const FrameSignature s = make_signature(image, {0, 0, image.width, image.height});
+    float sum = 0.0f;
+    for (float v : s.histogram) sum += v;
+    EXPECT_NEAR(sum, 1.0f, 1e-5f);
+    for (float v : s.oklab) EXPECT_FALSE(std::isnan(v));
+    ColorCells cells;
+    cells.add(s.oklab.data(), s.oklab.size() / 3);
+    Vectorscope scope;
+    scope.add(s.oklab.data(), s.oklab.size() / 3);
+
+    LinearImage nan_cell;
+    nan_cell.width = 64 * 2;
+    nan_cell.height = 36 * 2;
+    nan_cell.rgb.assign(std::size_t(nan_cell.width) * nan_cell.height * 3, 0.25f);
+    nan_cell.rgb[0] = std::nanf("");  // one NaN in the first cell: left out of its mean
+    const FrameSignature t = make_signature(nan_cell, {0, 0, nan_cell.width, nan_cell.height});
+    EXPECT_FLOAT_EQ(t.thumbnail[0], 0.25f);
+    EXPECT_FLOAT_EQ(t.thumbnail[3], 0.25f);
 }

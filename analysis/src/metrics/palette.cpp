@@ -7,6 +7,8 @@
 
 #include "huescope/color_math.hpp"
 
+#include "clamped_bin.hpp"
+
 namespace huescope {
 namespace {
 
@@ -15,8 +17,7 @@ constexpr double kAbRange = 0.4;  // a and b cells span -0.4 .. 0.4 (beyond: the
 
 int cell_index(float l, float a, float b) {
     const auto axis = [](double v, double low, double high) {
-        const int i = static_cast<int>((v - low) / (high - low) * kCellsPerAxis);
-        return std::clamp(i, 0, kCellsPerAxis - 1);
+        return clamped_bin(v, low, high, kCellsPerAxis);
     };
     return (axis(l, 0.0, 1.0) * kCellsPerAxis + axis(a, -kAbRange, kAbRange)) * kCellsPerAxis +
            axis(b, -kAbRange, kAbRange);

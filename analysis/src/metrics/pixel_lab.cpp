@@ -39,10 +39,11 @@ FloatMatrices make_float_matrices() {
     return f;
 }
 
-bool is_finite_bits(float v) {
+// 1 or 0 rather than a bool: the three are combined with & (no branch) in the vector loop.
+int is_finite_bits(float v) {
     uint32_t bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
-    return (bits & 0x7F800000u) != 0x7F800000u;
+    return (bits & 0x7F800000u) != 0x7F800000u ? 1 : 0;
 }
 
 float lab_f(float t) {
@@ -93,7 +94,7 @@ void pixel_lab(const float* __restrict rgb, int count, const PixelRules& rules,
     constexpr double kLightnessBinsPerUnit = kLevelBins / kLightnessHistMax;
     for (int i = 0; i < count; ++i) {
         const float r = rgb[3 * i], g = rgb[3 * i + 1], b = rgb[3 * i + 2];
-        const bool finite = is_finite_bits(r) & is_finite_bits(g) & is_finite_bits(b);
+        const bool finite = (is_finite_bits(r) & is_finite_bits(g) & is_finite_bits(b)) != 0;
         const float l = fast::cube_root(m.rgb_to_lms[0][0] * r + m.rgb_to_lms[0][1] * g +
                                         m.rgb_to_lms[0][2] * b);
         const float mm = fast::cube_root(m.rgb_to_lms[1][0] * r + m.rgb_to_lms[1][1] * g +

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "../image/image_ops.hpp"
+#include "clamped_bin.hpp"
 #include "huescope/color_math.hpp"
 #include "huescope/shots.hpp"
 
@@ -16,8 +17,7 @@ constexpr int kFadeMargin = 8;        // frames around black where no dissolve i
 constexpr int kMinDissolveGroup = 3;  // frames around black where no dissolve is sought
 
 int bin(double value, double low, double high) {
-    const int b = static_cast<int>((value - low) / (high - low) * 8.0);
-    return std::clamp(b, 0, 7);
+    return clamped_bin(value, low, high, 8);
 }
 
 }  // namespace

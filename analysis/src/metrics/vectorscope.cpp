@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clamped_bin.hpp"
+
 namespace huescope {
 
 int Vectorscope::bin(double a, double b) {
-    const auto index = [](double v) {  // clamped before the cast: huge EXR values stay defined
-        const double i = std::floor((v + kRange) / (2.0 * kRange) * kSize);
-        return static_cast<int>(std::clamp(i, 0.0, double(kSize - 1)));
-    };
+    const auto index = [](double v) { return clamped_bin(v, -kRange, kRange, kSize); };
     return (kSize - 1 - index(b)) * kSize + index(a);
 }
 

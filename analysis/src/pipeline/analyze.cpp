@@ -349,8 +349,11 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     result.source = source.info();
     const bool whole_source = o.start_s == 0 && !o.duration_s && !keyframes;
     result.completeness = assess_completeness(result, source.concealed_frames(), whole_source);
-    for (const std::string& note : result.completeness.notes)
-        if (hooks.on_warning) hooks.on_warning(note);
+    // Damage and left-out pixels reach the user as they are known, whatever the front end.
+    if (hooks.on_warning) {
+        for (const std::string& reason : result.completeness.reasons) hooks.on_warning(reason);
+        for (const std::string& note : result.completeness.notes) hooks.on_warning(note);
+    }
     result.film_summary = summarize(result.film, o.measure);
     result.film_palette = film_cells.palette(o.palette);
     result.letterbox = {!o.keep_letterbox, letterbox.most_common(), last_width, last_height,
