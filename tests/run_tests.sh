@@ -3,7 +3,8 @@
 #   1. the release build (GCC, warnings as errors) and every test;
 #   2. every test again in a build with AddressSanitizer and UndefinedBehaviorSanitizer (clang),
 #      which is also instrumented for fuzzing;
-#   3. each libFuzzer target for 60 seconds from that build (tests/fuzz/run_fuzzers.sh).
+#   3. each libFuzzer target from that build, a fixed seed and number of inputs (about a
+#      minute each; tests/fuzz/run_fuzzers.sh).
 # Usage: bash tests/run_tests.sh   (build trees: build/ and build-sanitize/, or
 #        $HUESCOPE_BUILD_DIR and $HUESCOPE_SANITIZE_BUILD_DIR; HUESCOPE_QUICK_TESTS=1 runs 1 only)
 set -euo pipefail
@@ -29,5 +30,5 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/sanitizer/lsan.supp
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir "$sanitize_build" --output-on-failure --parallel "$(nproc)" --timeout 900
 
-echo "== 3/3: fuzzing, 60 s per target" >&2
-bash "$root/tests/fuzz/run_fuzzers.sh" 60 "$sanitize_build"
+echo "== 3/3: fuzzing, a fixed seed and number of inputs per target" >&2
+bash "$root/tests/fuzz/run_fuzzers.sh" ci "$sanitize_build"

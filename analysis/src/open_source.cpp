@@ -27,7 +27,11 @@ const char* special_file_kind(const struct stat& st) {
 Status check_input_path(const std::string& path) {
     struct stat link {};
     if (lstat(path.c_str(), &link) != 0) {
-        return Status(ErrorCode::NoInput, "'" + path + "' does not exist");
+        if (errno == ENOENT || errno == ENOTDIR) {
+            return Status(ErrorCode::NoInput, "'" + path + "' does not exist");
+        }
+        return Status(ErrorCode::NoInput,
+                      "'" + path + "' cannot be reached: " + std::strerror(errno));
     }
     struct stat st {};
     if (stat(path.c_str(), &st) != 0) {

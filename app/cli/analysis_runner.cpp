@@ -28,10 +28,9 @@ void print_assumptions(const SourceInfo& info) {
 
 }  // namespace
 
-Result<AnalysisResult> run_analysis(AnalyzeOptions options, bool quiet) {
+Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
-    options.source.cancel = &g_cancel;  // reads that wait give up too
     ProgressLine progress(!quiet);
     AnalyzeHooks hooks;
     hooks.cancel = &g_cancel;

@@ -6,6 +6,6 @@
 
 namespace huescope::cli {
 
-Result<AnalysisResult> run_analysis(AnalyzeOptions options, bool quiet);
+Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet);
 
 }  // namespace huescope::cli

@@ -22,3 +22,5 @@ ff -f lavfi -i "testsrc2=s=32x16:r=24:d=0.05" -pix_fmt gbrpf32le -c:v exr -compr
   -frames:v 1 float.exr
 ff -f lavfi -i "testsrc2=s=32x16:r=24:d=0.05" -pix_fmt gbrpf32le -c:v exr -compression zip1 \
   -format half -frames:v 1 half_zip.exr
+# Written last: run_fuzzers.sh remakes seeds that a failed run left incomplete.
+touch "$dir/.complete"

@@ -9,6 +9,10 @@ rm -rf "$dir"
 mkdir -p "$dir"
 cd "$dir"
 ff() { ffmpeg -nostdin -v error -y "$@"; }
+# 64 KiB of pseudo-random bytes from FFmpeg's geq random() (fixed seed): the same damage on
+# every run, so the expectations never depend on luck.
+ff -f lavfi -i "nullsrc=s=256x256,format=gray,geq=lum='random(1)*255'" -frames:v 1 \
+  -f rawvideo noise.bin
 src() { echo "testsrc2=s=160x90:r=24:d=$1"; }
 
 # A good clip to damage, with its index (moov) at the end, as a camera writes it.
@@ -16,7 +20,7 @@ ff -f lavfi -i "$(src 4)" -pix_fmt yuv420p -c:v libx264 -g 24 good.mp4
 ff -f lavfi -i "$(src 4)" -pix_fmt yuv420p -c:v libx264 -g 24 -f mpegts good.ts
 
 : > empty.mp4
-head -c 65536 /dev/urandom > random.mp4
+cp noise.bin random.mp4
 printf 'This is not a video.\nJust some text.\n' > text.mp4
 # Truncated: the first half of a transport stream (every packet before the cut is intact).
 size=$(stat -c %s good.ts)
@@ -33,7 +37,8 @@ rm index_first.mp4
 cp good.ts corrupt_packets.ts
 size=$(stat -c %s good.ts)
 for offset in $((size / 3)) $((size / 2)) $((size * 2 / 3)); do
-  head -c 3000 /dev/urandom | dd of=corrupt_packets.ts bs=1 seek="$offset" conv=notrunc status=none
+  tail -c +$((offset % 60000 + 1)) noise.bin | head -c 3000 |
+    dd of=corrupt_packets.ts bs=1 seek="$offset" conv=notrunc status=none
 done
 # Audio only.
 ff -f lavfi -i "sine=frequency=440:duration=2" -c:a aac audio_only.m4a
@@ -63,4 +68,4 @@ mkdir -p empty_dir
 rm -f fifo.mp4 && mkfifo fifo.mp4
 ln -sf does_not_exist.mp4 dangling.mp4
 cp good.mp4 unreadable.mp4 && chmod 000 unreadable.mp4
-echo done > .complete
+rm noise.bin

@@ -9,11 +9,12 @@
 
 namespace huescope::fast {
 
-/// Cube root of any finite float, relative error below 3e-7. Newton's iteration for the inverse
-/// cube root r = x^(-1/3), r <- r (4 - x r^3) / 3, needs no division (divisions are the slow
-/// part of a vector loop); it starts from a bit-level guess within 4% and each step squares the
-/// error (4e-2, 3e-3, 1e-5). Then y = x r^2, and one Newton step on y itself, with 1 / (3 y^2)
-/// taken as r^2 / 3, multiplies y's error by r's: float precision.
+/// Cube root of a normal finite float, relative error below 3e-7 (subnormals, below 1.2e-38,
+/// come out with a large relative but negligible absolute error, under 1e-12). Newton's iteration
+/// for the inverse cube root r = x^(-1/3), r <- r (4 - x r^3) / 3, needs no division (divisions are
+/// the slow part of a vector loop); it starts from a bit-level guess within 4% and each step
+/// squares the error (4e-2, 3e-3, 1e-5). Then y = x r^2, and one Newton step on y itself, with 1 /
+/// (3 y^2) taken as r^2 / 3, multiplies y's error by r's: float precision.
 inline float cube_root(float x) {
     const float ax = x < 0.0f ? -x : x;
     uint32_t bits = 0;

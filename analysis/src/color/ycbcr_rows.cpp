@@ -8,12 +8,7 @@
 #define HUESCOPE_HAVE_AVX2_PATH 1
 #endif
 
-// Compiled for AVX2 and for the baseline; the loader picks (see metrics/pixel_lab.cpp).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define HUESCOPE_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define HUESCOPE_VECTOR_CLONES
-#endif
+#include "../vector_clones.hpp"
 
 namespace huescope {
 namespace {

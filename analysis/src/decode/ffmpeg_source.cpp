@@ -339,6 +339,10 @@ Result<bool> FfmpegSource::receive(AVFrame& frame) {
             break;
         }
         const int read = av_read_frame(m_format.get(), m_packet.get());
+        if (read == AVERROR_EXIT) {  // the interrupt callback: the user asked to stop
+            return Status(ErrorCode::Interrupted,
+                          "interrupted; earlier outputs were left as they were");
+        }
         if (read < 0) {
             // End of file, or a read error: either way, drain what the decoder holds.
             if (read != AVERROR_EOF) ++m_decode_errors;
@@ -479,6 +483,8 @@ Result<bool> FfmpegSource::next(Frame& out) {
         }
         m_decoder.emplace(std::move(decoder).value());
     }
+    // The size is checked before extract_codes() allocates anything for the frame.
+    if (Status s = check_frame(*m_frame, frame_time(*m_frame)); !s) return s;
     if (Status s = libav::extract_codes(*m_frame, m_codes); !s) {
         return Status(s.code(), "'" + m_info.path + "', frame " + std::to_string(m_decoded - 1) +
                                     ": " + s.message());
@@ -491,7 +497,6 @@ Result<bool> FfmpegSource::next(Frame& out) {
                           "': a frame has no timestamp, so keyframes or a seek cannot be placed");
     }
     out.time_s = frame_time(*m_frame);
-    if (Status s = check_frame(*m_frame, out.time_s); !s) return s;
     out.number = m_numbers_from_time && m_info.frame_rate > 0
                      ? std::llround(out.time_s * m_info.frame_rate)
                      : m_decoded - 1;

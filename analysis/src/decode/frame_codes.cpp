@@ -50,7 +50,10 @@ void read_row(const AVFrame& frame, const AVPixFmtDescriptor* desc, int componen
               int width, uint16_t* dst) {
     const AVComponentDescriptor& comp = desc->comp[component];
     const int bytes = comp.depth > 8 ? 2 : 1;
+    // 8-bit reads take the whole byte, so they need exactly 8 bits (rgb8's components have 2 or
+    // 3); wider reads are masked to the depth.
     const bool planar_native = comp.step == bytes && comp.shift == 0 && comp.offset == 0 &&
+                               (bytes == 2 || comp.depth == 8) &&
                                (desc->flags & AV_PIX_FMT_FLAG_BE) == 0;
     if (!planar_native) {
         const uint8_t* data[4] = {frame.data[0], frame.data[1], frame.data[2], frame.data[3]};

@@ -85,7 +85,8 @@ Result<std::vector<SequenceFile>> list_sequence(const std::string& path) {
         for (const auto& entry : fs::directory_iterator(dir, ec)) {
             std::smatch m;
             const std::string name = entry.path().filename().string();
-            if (std::regex_match(name, m, re))
+            // Regular files only: a named pipe among the frames would make the reader wait forever.
+            if (std::regex_match(name, m, re) && entry.is_regular_file(ec))
                 files.push_back({std::stoll(m[1].str()), entry.path().string()});
         }
         if (files.empty()) return Status(ErrorCode::NoInput, "no files match '" + path + "'");

@@ -8,9 +8,11 @@
 
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <optional>
 
+#include "exr_header_check.hpp"
 #include "exr_sequence.hpp"
 #include "huescope/code_decoder.hpp"
 #include "huescope/color_math.hpp"
@@ -37,6 +39,20 @@ Primaries primaries_from_header(const Imf::Chromaticities& c) {
         }
     }
     return p;
+}
+
+// OpenEXR refuses a data window beyond Header::setMaxImageSize while it reads the header, before
+// it allocates anything, with this message (OpenEXR 3.1, Debian 12; hostile_test.cpp checks it).
+// That is a frame beyond the limit, which stops the analysis, not a damaged frame to skip.
+bool is_size_limit(const std::exception& e) {
+    return std::strstr(e.what(), "of the data window exceeds the maximum") != nullptr;
+}
+
+Status size_limit_status(const std::string& path, const SourceOptions& options) {
+    return Status(ErrorCode::Unsupported,
+                  "'" + path + "': the data window is beyond the limit of " +
+                      std::to_string(options.max_frame_width) + "x" +
+                      std::to_string(options.max_frame_height) + " (--max-frame-size)");
 }
 
 class ExrSource final : public FrameSource {
@@ -78,6 +94,7 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
     m_info.pixel_format = "linear float RGB";
     m_info.chroma_subsampling = "4:4:4";
     try {
+        if (Status s = check_exr_attribute_sizes(m_files.front().path); !s) return s;
         Imf::InputFile first(m_files.front().path.c_str());
         const Imf::Header& header = first.header();
         const Imath::Box2i window = header.dataWindow();
@@ -146,6 +163,7 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
                 " frame numbers between the first and last are missing");
         }
     } catch (const std::exception& e) {
+        if (is_size_limit(e)) return size_limit_status(m_files.front().path, options);
         return Status(ErrorCode::BadData,
                       "'" + m_files.front().path + "' is not a readable EXR file: " + e.what());
     }
@@ -156,6 +174,7 @@ Status ExrSource::open(const std::string& path, const SourceOptions& options) {
 }
 
 Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
+    if (Status s = check_exr_attribute_sizes(file.path); !s) return s;
     try {
         Imf::InputFile input(file.path.c_str());
         const Imf::Header& header = input.header();
@@ -202,6 +221,7 @@ Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
         m_decoder->decode_float(m_planes, static_cast<int>(width), static_cast<int>(height),
                                 frame.image);
     } catch (const std::exception& e) {
+        if (is_size_limit(e)) return size_limit_status(file.path, m_options);
         return Status(ErrorCode::BadData, "'" + file.path + "' could not be read: " + e.what());
     }
     return Status::ok();

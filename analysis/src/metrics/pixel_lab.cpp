@@ -4,16 +4,8 @@
 #include <cstring>
 
 #include "../color/fast_float.hpp"
+#include "../vector_clones.hpp"
 #include "huescope/color_math.hpp"
-
-// The hot loop of an analysis. It is compiled twice, for AVX2 and for the baseline, and the
-// loader picks the version the CPU runs (GCC function multiversioning): a distribution binary
-// cannot assume AVX2, and this loop is four times faster with it.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define HUESCOPE_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define HUESCOPE_VECTOR_CLONES
-#endif
 
 namespace huescope {
 namespace {

@@ -104,22 +104,32 @@ Completeness assess_completeness(const AnalysisResult& r, int64_t concealed, boo
     Completeness c;
     c.decode_errors = r.decode_errors;
     c.concealed_frames = concealed;
-    if (whole_source && r.source.frame_count > 0) {
+    // Only the source's own count can show a loss: an estimate from a rate the user gave or
+    // huescope assumed says nothing about what the file holds.
+    const bool own_count = !r.source.frame_count_estimated ||
+                           r.source.frame_rate_from == "stream" ||
+                           r.source.frame_rate_from == "header";
+    if (whole_source && r.source.frame_count > 0 && own_count) {
         c.frames_expected = r.source.frame_count;
         c.expected_is_estimate = r.source.frame_count_estimated;
         // An estimate (duration x rate) can be a frame or two off in either direction.
         const int64_t slack =
             c.expected_is_estimate ? std::max<int64_t>(2, c.frames_expected / 200) : 0;
-        if (r.frames_decoded + slack < c.frames_expected) {
-            c.frames_lost = c.frames_expected - r.frames_decoded;
+        // Frames that failed to decode are counted as such, not again as lost.
+        const int64_t accounted = r.frames_decoded + r.decode_errors;
+        if (accounted + slack < c.frames_expected) {
+            c.frames_lost = c.frames_expected - accounted;
         }
     }
     const auto count = [](int64_t n, const char* what) { return std::to_string(n) + " " + what; };
     if (c.frames_lost > 0) {
         c.reasons.push_back(count(c.frames_lost, "frames were lost: the file promised ") +
                             std::to_string(c.frames_expected) +
-                            (c.expected_is_estimate ? " (from its duration)" : "") +
-                            " and ended or broke off after " + std::to_string(r.frames_decoded));
+                            (c.expected_is_estimate ? " (from its duration)" : "") + " and gave " +
+                            std::to_string(r.frames_decoded) +
+                            (r.decode_errors > 0 ? ", and " + std::to_string(r.decode_errors) +
+                                                       " more that could not be decoded"
+                                                 : std::string()));
     }
     if (c.decode_errors > 0) {
         c.reasons.push_back(count(c.decode_errors, "packets or frames could not be decoded") +
@@ -219,7 +229,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
             if (hooks.on_warning) hooks.on_warning(metrics.messages()[messages_seen]);
     };
     pass_on_warnings();
-    Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, o.source);
+    SourceOptions source_options = o.source;
+    if (source_options.cancel == nullptr)
+        source_options.cancel = hooks.cancel;  // stalled reads too
+    Result<std::unique_ptr<FrameSource>> opened = open_source(o.input, source_options);
     if (!opened) return opened.status();
     FrameSource& source = *opened.value();
     if (hooks.on_start) hooks.on_start(source.info());
@@ -338,6 +351,12 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         pipeline.recycle(std::move(prepared));
     }
     result.frames_decoded = pipeline.frames_decoded();
+    // A stop requested while the last frames were read ends the run here too: outputs are never
+    // committed for an analysis the user interrupted.
+    if (hooks.cancel != nullptr && hooks.cancel->load()) {
+        return Status(ErrorCode::Interrupted,
+                      "interrupted; earlier outputs were left as they were");
+    }
     if (result.frames_analyzed == 0) {
         return Status(ErrorCode::BadData,
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
