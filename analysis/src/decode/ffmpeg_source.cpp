@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 #include "frame_codes.hpp"
@@ -22,18 +23,29 @@ std::string name_or_unknown(const char* name) {
     return name != nullptr ? name : "unknown";
 }
 
-RawColorTags tags_of(AVColorSpace matrix, AVColorRange range, AVColorTransferCharacteristic trc,
-                     AVColorPrimaries primaries) {
+// FFmpeg keeps these tags as enums but stores whatever a file says (a damaged file gave 100).
+// In C++, loading an enum that holds a value outside its range is undefined (UBSan stopped on it
+// while fuzzing), so the field's bytes are read as an int, checked, and only then converted.
+template <typename Enum>
+std::string tag_name(const Enum& field, Enum unspecified, Enum count, const char* (*name)(Enum)) {
+    static_assert(sizeof(Enum) == sizeof(int));
+    int value = 0;
+    std::memcpy(&value, &field, sizeof value);
+    if (value == static_cast<int>(unspecified) || value < 0 || value >= static_cast<int>(count)) {
+        return "unknown";
+    }
+    return name_or_unknown(name(static_cast<Enum>(value)));
+}
+
+// Taken by reference: binding a reference loads nothing.
+RawColorTags tags_of(const AVColorSpace& matrix, const AVColorRange& range,
+                     const AVColorTransferCharacteristic& trc, const AVColorPrimaries& primaries) {
     RawColorTags tags;
-    tags.matrix =
-        matrix == AVCOL_SPC_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_space_name(matrix));
-    tags.range =
-        range == AVCOL_RANGE_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_range_name(range));
-    tags.transfer =
-        trc == AVCOL_TRC_UNSPECIFIED ? "unknown" : name_or_unknown(av_color_transfer_name(trc));
-    tags.primaries = primaries == AVCOL_PRI_UNSPECIFIED
-                         ? "unknown"
-                         : name_or_unknown(av_color_primaries_name(primaries));
+    tags.matrix = tag_name(matrix, AVCOL_SPC_UNSPECIFIED, AVCOL_SPC_NB, av_color_space_name);
+    tags.range = tag_name(range, AVCOL_RANGE_UNSPECIFIED, AVCOL_RANGE_NB, av_color_range_name);
+    tags.transfer = tag_name(trc, AVCOL_TRC_UNSPECIFIED, AVCOL_TRC_NB, av_color_transfer_name);
+    tags.primaries =
+        tag_name(primaries, AVCOL_PRI_UNSPECIFIED, AVCOL_PRI_NB, av_color_primaries_name);
     return tags;
 }
 
