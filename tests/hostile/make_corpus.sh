@@ -37,8 +37,9 @@ rm index_first.mp4
 cp good.ts corrupt_packets.ts
 size=$(stat -c %s good.ts)
 for offset in $((size / 3)) $((size / 2)) $((size * 2 / 3)); do
-  tail -c +$((offset % 60000 + 1)) noise.bin | head -c 3000 |
-    dd of=corrupt_packets.ts bs=1 seek="$offset" conv=notrunc status=none
+  # dd alone, not a pipe: with pipefail, head closing a pipe early would fail the script.
+  dd if=noise.bin of=corrupt_packets.ts bs=1 skip=$((offset % 60000)) seek="$offset" count=3000 \
+    conv=notrunc status=none
 done
 # Audio only.
 ff -f lavfi -i "sine=frequency=440:duration=2" -c:a aac audio_only.m4a
