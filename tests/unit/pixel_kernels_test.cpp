@@ -202,7 +202,21 @@ std::vector<double> expected_decode(const CodeImage& codes, const DecodeCase& c,
 
 }  // namespace
 
+// The same cases through the portable loop, which on an AVX2 machine otherwise runs only for the
+// blocks at the end of a row. Each test case runs in its own process, so the switch (read once)
+// is set before the first decode.
+void check_ycbcr_kernel_against_the_definition();
+
 TEST(CodeDecoder, YcbcrKernelMatchesTheDefinition) {
+    check_ycbcr_kernel_against_the_definition();
+}
+
+TEST(CodeDecoder, PortableYcbcrLoopMatchesTheDefinition) {
+    setenv("HUESCOPE_NO_AVX2_INTRINSICS", "1", 1);
+    check_ycbcr_kernel_against_the_definition();
+}
+
+void check_ycbcr_kernel_against_the_definition() {
     const DecodeCase cases[] = {
         {8, 1, 1, 37, 21, Range::Limited, Transfer::Bt1886, "bt709"},   // 4:2:0, odd sizes
         {10, 1, 1, 64, 18, Range::Full, Transfer::Pq, "bt2020"},        // HDR, full range

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -131,8 +132,11 @@ __attribute__((target("avx2,fma"))) int add_luma_pairs_avx2(
     return gx;
 }
 
+// HUESCOPE_NO_AVX2_INTRINSICS=1 takes the portable loop even where AVX2 is present, so that the
+// tests check both paths on any machine (tests/unit/pixel_kernels_test.cpp).
 bool cpu_has_avx2_fma() {
-    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+                            std::getenv("HUESCOPE_NO_AVX2_INTRINSICS") == nullptr;
     return yes;
 }
 #endif
