@@ -133,6 +133,12 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
                   "also write the palette report (report.html, report.pdf)");
     cmd->add_option("--charts", args->charts_dir, "with --report: every chart as PNG and SVG here");
 #endif
+    cmd->add_flag("--resume", o.resume,
+                  "continue an interrupted analysis from its checkpoint in the output folder "
+                  "(same input and options; starts from the beginning when there is none)");
+    cmd->add_option("--checkpoint-interval", o.checkpoint_interval_s,
+                    "seconds of work between checkpoints (default 30; also saved on Ctrl-C)")
+        ->check(CLI::NonNegativeNumber);
     cmd->add_flag("-q,--quiet", args->quiet, "no progress and no closing summary on stderr");
 
     return [args]() {

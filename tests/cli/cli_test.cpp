@@ -26,8 +26,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Fails the test if a temporary file (a dot file) is left in `dir`.
-void expect_no_temporaries(const fs::path& dir) {
+void expect_no_temporaries(const fs::path& dir, const std::string& allowed = "") {
     for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().filename() == allowed) continue;
         EXPECT_NE(entry.path().filename().string()[0], '.') << "temporary left: " << entry.path();
     }
 }
@@ -178,6 +179,29 @@ TEST(Cli, InterruptStopsCleanlyAndKeepsEarlierOutputs) {
     EXPECT_EQ(r.exit_code, 130) << r.err;
     EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
     EXPECT_EQ(testing_support::slurp(dir / "out" / "summary.json"), summary);
+    expect_no_temporaries(dir / "out", ".huescope-checkpoint");
+}
+
+// A real Ctrl-C at whatever frame it lands on, then --resume: frames.csv is byte for byte that of
+// an uninterrupted run (tests/integration/resume_test.cpp stops at chosen frames).
+TEST(Cli, InterruptThenResumeGivesTheUninterruptedFiles) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string clip = media("long_720.mp4");
+    ASSERT_EQ(run_huescope({"analyze", clip, "-o", (dir / "whole").string(), "-q"}, dir).exit_code,
+              0);
+    const std::string out = (dir / "out").string();
+    const CommandResult stopped = testing_support::run_command(
+        HUESCOPE_CLI_PATH, {"analyze", clip, "-o", out, "-q"}, dir, 1500);
+    ASSERT_EQ(stopped.exit_code, 130) << stopped.err;
+    EXPECT_NE(stopped.err.find("--resume"), std::string::npos) << stopped.err;
+    ASSERT_TRUE(fs::exists(dir / "out" / ".huescope-checkpoint" / "state.bin"));
+    const CommandResult resumed = run_huescope({"analyze", clip, "-o", out, "-q", "--resume"}, dir);
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    EXPECT_EQ(testing_support::slurp(dir / "out" / "frames.csv"),
+              testing_support::slurp(dir / "whole" / "frames.csv"));
+    const nlohmann::json summary =
+        nlohmann::json::parse(testing_support::slurp(dir / "out" / "summary.json"));
+    ASSERT_EQ(summary["resumed_after_frames"].size(), 1u);
     expect_no_temporaries(dir / "out");
 }
 

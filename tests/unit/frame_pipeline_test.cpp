@@ -33,6 +33,7 @@ class CountingSource : public FrameSource {
         return true;
     }
     Status seek(double) override { return Status::ok(); }
+    Status resume_after(int64_t, double) override { return Status(ErrorCode::Unsupported, "no"); }
     int frames_read() const { return m_next; }
 
   private:

@@ -28,6 +28,15 @@ struct AnalyzeOptions {
     ShotDetectorParams shots;
     PluginOptions plugins;     ///< metric plugins to load (none by default)
     std::string command_line;  ///< recorded in the outputs' provenance
+    /// Keep a checkpoint in the output folder (docs/robustness.md, "Resume"): saved when the
+    /// analysis is interrupted and every `checkpoint_interval_s` of wall time (a crash or a
+    /// killed job loses at most that much work). Never with metric plugins: their state is
+    /// their own.
+    bool checkpoints = true;
+    double checkpoint_interval_s = 30.0;
+    /// Continue from the checkpoint in the output folder, if there is one for this input and
+    /// these parameters; the results are those of an uninterrupted run.
+    bool resume = false;
 };
 
 struct Progress {
@@ -97,6 +106,7 @@ struct AnalysisResult {
     MetricValues film_metrics;
     std::vector<MetricStatus> metric_statuses;
     std::vector<std::string> metric_messages;  ///< warnings from loading and running plugins
+    std::vector<int64_t> resumed_after;  ///< frame numbers after which interrupted runs resumed
 };
 
 /// One measured frame, for viewers that show results while the analysis runs.
@@ -119,7 +129,8 @@ struct AnalyzeHooks {
 /// Analyses `options.input` and writes summary.json, frames.csv, hue_time.exr, barcode.png,
 /// barcode.exr, hue_barcode.png and vectorscope.exr into `options.output_dir`. Outputs appear only
 /// when the whole analysis succeeded (each is written under a temporary name and renamed), so an
-/// earlier result is never replaced by a partial one.
+/// earlier result is never replaced by a partial one. Interrupted (hooks.cancel), it leaves a
+/// checkpoint that `options.resume` continues from.
 Result<AnalysisResult> analyze(const AnalyzeOptions& options, const AnalyzeHooks& hooks = {});
 
 /// The JSON `huescope probe` prints for a source.

@@ -9,6 +9,8 @@
 
 namespace huescope {
 
+struct StateAccess;
+
 struct PaletteColor {
     double weight = 0.0;             ///< share of the pixels, 0..1
     std::array<double, 3> oklab{};   ///< L, a, b
@@ -33,6 +35,8 @@ class ColorCells {
     void clear();
     uint64_t pixels() const { return m_pixels; }
     std::vector<PaletteColor> palette(const PaletteParams& params = {}) const;
+
+    friend struct StateAccess;  // a checkpoint saves and restores the state below
 
   private:
     struct Cell {

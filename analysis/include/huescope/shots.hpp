@@ -12,6 +12,8 @@
 
 namespace huescope {
 
+struct StateAccess;
+
 enum class Transition { Start, Cut, Fade, Dissolve };
 const char* transition_name(Transition transition);
 
@@ -70,6 +72,8 @@ class ShotDetector {
     int64_t final_count() const;
     /// Every boundary found so far, in order; the first is {0, Start}.
     const std::vector<ShotBoundary>& boundaries() const { return m_boundaries; }
+
+    friend struct StateAccess;  // a checkpoint saves and restores the state below
 
   private:
     const FrameSignature& at(int64_t index) const;

@@ -81,6 +81,12 @@ class FrameSource {
     /// frame at or past the end; the first when before it). For viewers; an analysis reads
     /// straight through. After a seek, a video frame's `number` is its time × the frame rate.
     virtual Status seek(double time_s) = 0;
+    /// Positions the source just after a frame that an earlier straight read delivered
+    /// (`number`, `time_s`), as if that read had gone on: numbers continue its count, and the
+    /// counts of decode errors and concealed frames start again from zero (the earlier read
+    /// counted those up to the frame). For resuming an interrupted analysis; an error when the
+    /// frame is not found where it was.
+    virtual Status resume_after(int64_t number, double time_s) = 0;
 };
 
 /// The largest frame side huescope accepts by default (docs/robustness.md): 16K, beyond any

@@ -27,28 +27,6 @@ struct Vectorscope {
     static int bin(double a, double b);
 };
 
-/// vectorscope.exr: one 64 x 64 block per scope, stacked top to bottom: the film first, then
-/// each shot in order; each value is the fraction of the scope's samples in that bin.
-class VectorscopeWriter {
-  public:
-    explicit VectorscopeWriter(std::string spool_path);
-    ~VectorscopeWriter();
-    VectorscopeWriter(const VectorscopeWriter&) = delete;
-    VectorscopeWriter& operator=(const VectorscopeWriter&) = delete;
-
-    Status open();
-    /// Appends a shot's scope (spooled to disk: memory stays flat in film length).
-    void add_shot(const Vectorscope& scope);
-    /// Writes the EXR to `path` with the film's scope first. Reports any earlier spool error.
-    Status write(const std::string& path, const Vectorscope& film);
-
-  private:
-    std::string m_spool_path;
-    std::FILE* m_spool = nullptr;
-    int64_t m_shots = 0;
-    Status m_error;
-};
-
 /// Reads vectorscope.exr back: the film's scope, then each shot's, as fractions per bin.
 Result<std::vector<std::vector<float>>> read_vectorscopes(const std::string& path);
 

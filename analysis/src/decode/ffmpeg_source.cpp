@@ -126,6 +126,7 @@ class FfmpegSource final : public FrameSource {
     int64_t decode_errors() const override { return m_decode_errors; }
     int64_t concealed_frames() const override { return m_concealed; }
     Status seek(double time_s) override;
+    Status resume_after(int64_t number, double time_s) override;
 
   private:
     Result<bool> receive(AVFrame& frame);  // next decoded frame from libav, false at end
@@ -433,6 +434,27 @@ Status FfmpegSource::seek(double time_s) {
     m_numbers_from_time = true;
     m_seek_target = time_s;
     m_last_time = -1e300;  // going back is what a seek does
+    return Status::ok();
+}
+
+Status FfmpegSource::resume_after(int64_t number, double time_s) {
+    if (Status s = seek(time_s); !s) return s;
+    Frame anchor;
+    Result<bool> got = next(anchor);
+    if (!got) return got.status();
+    // The same packet decodes to the same timestamp, bit for bit: anything else is another file
+    // or a seek that missed.
+    if (!got.value() || anchor.time_s != time_s) {
+        return Status(ErrorCode::BadData,
+                      "'" + m_info.path + "': frame " + std::to_string(number) +
+                          ", where the analysis stopped, cannot be found again");
+    }
+    // Decode order again, counted on from the frame (keyframes-only numbers stay from time).
+    // The frame after the anchor may already be decoded (the seek's lookahead), and counted.
+    m_numbers_from_time = m_options.keyframes_only;
+    m_decoded = number + 1 + (m_have_lookahead ? 1 : 0);
+    m_decode_errors = 0;
+    m_concealed = 0;
     return Status::ok();
 }
 

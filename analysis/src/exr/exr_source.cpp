@@ -61,6 +61,7 @@ class ExrSource final : public FrameSource {
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
     Status seek(double time_s) override;
+    Status resume_after(int64_t number, double time_s) override;
     int64_t decode_errors() const override { return m_unreadable; }
 
   private:
@@ -233,6 +234,18 @@ Status ExrSource::seek(double time_s) {
     m_next = 0;
     while (m_next + 1 < m_files.size() && double(m_files[m_next + 1].number) <= wanted) ++m_next;
     return Status::ok();
+}
+
+Status ExrSource::resume_after(int64_t number, double /*time_s: follows from the number*/) {
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+        if (m_files[i].number == number) {
+            m_next = i + 1;
+            m_unreadable = 0;
+            return Status::ok();
+        }
+    }
+    return Status(ErrorCode::BadData, "'" + m_info.path + "': frame " + std::to_string(number) +
+                                          ", where the analysis stopped, is no longer there");
 }
 
 Result<bool> ExrSource::next(Frame& frame) {

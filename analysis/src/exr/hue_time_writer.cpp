@@ -15,19 +15,7 @@ constexpr int kRowFloats = 2 * kHueBins;  // OKLCh row, then CIELAB row
 constexpr int64_t kRowsPerChunk = 256;
 }  // namespace
 
-HueTimeWriter::HueTimeWriter(std::string spool_path) : m_spool_path(std::move(spool_path)) {}
-
-HueTimeWriter::~HueTimeWriter() {
-    if (m_spool != nullptr) std::fclose(m_spool);
-    std::remove(m_spool_path.c_str());
-}
-
-Status HueTimeWriter::open() {
-    m_spool = std::fopen(m_spool_path.c_str(), "w+b");
-    if (m_spool == nullptr)
-        return Status(ErrorCode::CannotCreate, "cannot create '" + m_spool_path + "'");
-    return Status::ok();
-}
+HueTimeWriter::HueTimeWriter(std::string spool_path) : m_spool(std::move(spool_path), kRowFloats) {}
 
 Status HueTimeWriter::add_row(const HueAccumulator& frame) {
     float row[kRowFloats];
@@ -36,22 +24,14 @@ Status HueTimeWriter::add_row(const HueAccumulator& frame) {
         row[i] = static_cast<float>(frame.ok_hue_hist[i] / pixels);
         row[kHueBins + i] = static_cast<float>(frame.lab_hue_hist[i] / pixels);
     }
-    if (std::fwrite(row, sizeof(float), kRowFloats, m_spool) != kRowFloats) {
-        return Status(ErrorCode::Io, "writing '" + m_spool_path + "' failed (disk full?)");
-    }
-    ++m_rows;
-    return Status::ok();
+    return m_spool.append(row);
 }
 
 Status HueTimeWriter::for_each_row(const std::function<void(const float*)>& visit) {
-    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
-        return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
-    }
+    if (Status s = m_spool.rewind(); !s) return s;
     float row[kRowFloats];
-    for (int64_t i = 0; i < m_rows; ++i) {
-        if (std::fread(row, sizeof(float), kRowFloats, m_spool) != kRowFloats) {
-            return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
-        }
+    for (int64_t i = 0; i < rows(); ++i) {
+        if (Status s = m_spool.read(row, 1); !s) return s;
         visit(row);
     }
     return Status::ok();
@@ -59,12 +39,11 @@ Status HueTimeWriter::for_each_row(const std::function<void(const float*)>& visi
 
 Status HueTimeWriter::write(const std::string& path,
                             const std::map<std::string, std::string>& attributes) {
-    if (m_rows == 0) return Status(ErrorCode::Internal, "hue_time.exr needs at least one row");
-    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
-        return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
-    }
+    const int64_t total = rows();
+    if (total == 0) return Status(ErrorCode::Internal, "hue_time.exr needs at least one row");
+    if (Status s = m_spool.rewind(); !s) return s;
     try {
-        Imf::Header header(kHueBins, static_cast<int>(m_rows));
+        Imf::Header header(kHueBins, static_cast<int>(total));
         header.compression() = Imf::ZIP_COMPRESSION;
         header.channels().insert("oklch.Y", Imf::Channel(Imf::FLOAT));
         header.channels().insert("cielab.Y", Imf::Channel(Imf::FLOAT));
@@ -73,12 +52,10 @@ Status HueTimeWriter::write(const std::string& path,
         }
         Imf::OutputFile file(path.c_str(), header);
         std::vector<float> chunk;
-        for (int64_t y0 = 0; y0 < m_rows; y0 += kRowsPerChunk) {
-            const int64_t n = std::min(kRowsPerChunk, m_rows - y0);
+        for (int64_t y0 = 0; y0 < total; y0 += kRowsPerChunk) {
+            const int64_t n = std::min(kRowsPerChunk, total - y0);
             chunk.resize(static_cast<std::size_t>(n * kRowFloats));
-            if (std::fread(chunk.data(), sizeof(float), chunk.size(), m_spool) != chunk.size()) {
-                return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
-            }
+            if (Status s = m_spool.read(chunk.data(), static_cast<std::size_t>(n)); !s) return s;
             // Slices address absolute rows: shift the base so that row y0 lands on chunk[0].
             const std::ptrdiff_t origin = static_cast<std::ptrdiff_t>(y0 * kRowFloats);
             Imf::FrameBuffer buffer;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 #include <map>
 #include <string>
 
+#include "../report/float_spool.hpp"
 #include "huescope/measurement.hpp"
 #include "huescope/status.hpp"
 
@@ -17,23 +17,20 @@ namespace huescope {
 class HueTimeWriter {
   public:
     explicit HueTimeWriter(std::string spool_path);
-    ~HueTimeWriter();
-    HueTimeWriter(const HueTimeWriter&) = delete;
-    HueTimeWriter& operator=(const HueTimeWriter&) = delete;
 
-    Status open();
+    Status open() { return m_spool.create(); }
     /// Adds a frame's row: each bin's chroma divided by the frame's pixel count.
     Status add_row(const HueAccumulator& frame);
     /// Writes the EXR to `path` (a temporary name the caller renames), with string attributes.
     Status write(const std::string& path, const std::map<std::string, std::string>& attributes);
-    int64_t rows() const { return m_rows; }
+    int64_t rows() const { return m_spool.records(); }
+    /// The rows so far: a checkpoint flushes and keeps them, a resumed run reopens them.
+    FloatSpool& spool() { return m_spool; }
     /// Reads the OKLCh rows back in order (after the last add_row), for the hue barcode.
     Status for_each_row(const std::function<void(const float* oklch_row)>& visit);
 
   private:
-    std::string m_spool_path;
-    std::FILE* m_spool = nullptr;
-    int64_t m_rows = 0;
+    FloatSpool m_spool;
 };
 
 }  // namespace huescope

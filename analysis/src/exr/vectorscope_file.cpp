@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "huescope/vectorscope.hpp"
+#include "vectorscope_writer.hpp"
 
 namespace huescope {
 namespace {
@@ -19,35 +19,19 @@ constexpr int kBlock = Vectorscope::kSize * Vectorscope::kSize;
 }  // namespace
 
 VectorscopeWriter::VectorscopeWriter(std::string spool_path)
-    : m_spool_path(std::move(spool_path)) {}
-
-VectorscopeWriter::~VectorscopeWriter() {
-    if (m_spool != nullptr) std::fclose(m_spool);
-    std::remove(m_spool_path.c_str());
-}
-
-Status VectorscopeWriter::open() {
-    m_spool = std::fopen(m_spool_path.c_str(), "w+b");
-    if (m_spool == nullptr)
-        return Status(ErrorCode::CannotCreate, "cannot create '" + m_spool_path + "'");
-    return Status::ok();
-}
+    : m_spool(std::move(spool_path), kBlock) {}
 
 void VectorscopeWriter::add_shot(const Vectorscope& scope) {
     const std::vector<float> block = scope.fractions();
-    if (m_error && std::fwrite(block.data(), sizeof(float), kBlock, m_spool) != kBlock) {
-        m_error = Status(ErrorCode::Io, "writing '" + m_spool_path + "' failed (disk full?)");
-    }
-    ++m_shots;
+    if (m_error) m_error = m_spool.append(block.data());
 }
 
 Status VectorscopeWriter::write(const std::string& path, const Vectorscope& film) {
     if (!m_error) return m_error;
     const int width = Vectorscope::kSize;
-    const int height = Vectorscope::kSize * static_cast<int>(1 + m_shots);
-    if (std::fflush(m_spool) != 0 || std::fseek(m_spool, 0, SEEK_SET) != 0) {
-        return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
-    }
+    const int64_t shots = m_spool.records();
+    const int height = Vectorscope::kSize * static_cast<int>(1 + shots);
+    if (Status s = m_spool.rewind(); !s) return s;
     try {
         Imf::Header header(width, height);
         header.compression() = Imf::ZIP_COMPRESSION;
@@ -62,9 +46,9 @@ Status VectorscopeWriter::write(const std::string& path, const Vectorscope& film
         // One 64-row block at a time (the film's, then each shot's from the spool): memory stays
         // flat however many shots the film has.
         std::vector<float> block = film.fractions();
-        for (int64_t b = 0; b <= m_shots; ++b) {
-            if (b > 0 && std::fread(block.data(), sizeof(float), kBlock, m_spool) != kBlock) {
-                return Status(ErrorCode::Io, "re-reading '" + m_spool_path + "' failed");
+        for (int64_t b = 0; b <= shots; ++b) {
+            if (b > 0) {
+                if (Status s = m_spool.read(block.data(), 1); !s) return s;
             }
             // Slices address absolute rows: shift the base so that this block's first row lands
             // on block[0].

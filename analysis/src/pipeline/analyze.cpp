@@ -13,10 +13,11 @@
 #include "../report/barcode.hpp"
 #include "../report/frames_csv.hpp"
 #include "../report/json_fields.hpp"
+#include "checkpoint.hpp"
+#include "completeness.hpp"
 #include "frame_pipeline.hpp"
 #include "huescope/letterbox.hpp"
-#include "huescope/vectorscope.hpp"
-#include "shot_tracker.hpp"
+#include "run_state.hpp"
 
 #ifndef HUESCOPE_VERSION
 #define HUESCOPE_VERSION "unknown"
@@ -47,6 +48,9 @@ Status validate(const AnalyzeOptions& o) {
                       "thresholds must satisfy min_chroma >= 0 and 0 <= near_black < near_white");
     }
     if (m.families.empty()) return Status(ErrorCode::InvalidArgument, "no hue family to measure");
+    if (!(o.checkpoint_interval_s >= 0)) {
+        return Status(ErrorCode::InvalidArgument, "--checkpoint-interval must not be negative");
+    }
     return Status::ok();
 }
 
@@ -96,66 +100,9 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     j["shots"] = shots;
     j["metrics"] = metrics_json(r);
     j["metric_messages"] = r.metric_messages;
+    // Provenance: a resumed run's results are those of an uninterrupted one, and say so.
+    if (!r.resumed_after.empty()) j["resumed_after_frames"] = r.resumed_after;
     return j.dump(2) + "\n";
-}
-
-// How much of the source was read (docs/robustness.md).
-Completeness assess_completeness(const AnalysisResult& r, int64_t concealed, bool whole_source) {
-    Completeness c;
-    c.decode_errors = r.decode_errors;
-    c.concealed_frames = concealed;
-    // Only the source's own count can show a loss: an estimate from a rate the user gave or
-    // huescope assumed says nothing about what the file holds.
-    const bool own_count = !r.source.frame_count_estimated ||
-                           r.source.frame_rate_from == "stream" ||
-                           r.source.frame_rate_from == "header";
-    if (whole_source && r.source.frame_count > 0 && own_count) {
-        c.frames_expected = r.source.frame_count;
-        c.expected_is_estimate = r.source.frame_count_estimated;
-        // An estimate (duration x rate) can be a frame or two off in either direction.
-        const int64_t slack =
-            c.expected_is_estimate ? std::max<int64_t>(2, c.frames_expected / 200) : 0;
-        // Frames that failed to decode are counted as such, not again as lost.
-        const int64_t accounted = r.frames_decoded + r.decode_errors;
-        if (accounted + slack < c.frames_expected) {
-            c.frames_lost = c.frames_expected - accounted;
-        }
-    }
-    const auto count = [](int64_t n, const char* what) { return std::to_string(n) + " " + what; };
-    if (c.frames_lost > 0) {
-        c.reasons.push_back(count(c.frames_lost, "frames were lost: the file promised ") +
-                            std::to_string(c.frames_expected) +
-                            (c.expected_is_estimate ? " (from its duration)" : "") + " and gave " +
-                            std::to_string(r.frames_decoded) +
-                            (r.decode_errors > 0 ? ", and " + std::to_string(r.decode_errors) +
-                                                       " more that could not be decoded"
-                                                 : std::string()));
-    }
-    if (c.decode_errors > 0) {
-        c.reasons.push_back(count(c.decode_errors, "packets or frames could not be decoded") +
-                            " and were skipped");
-    }
-    if (c.concealed_frames > 0) {
-        c.reasons.push_back(count(c.concealed_frames, "frames were damaged") +
-                            "; the decoder concealed it and they were measured as shown");
-    }
-    c.partial = !c.reasons.empty();
-    const auto share = [&](uint64_t n) {
-        const double all = static_cast<double>(r.film.pixels + r.film.invalid);
-        char text[32];
-        std::snprintf(text, sizeof text, "%.3g%%", all > 0 ? 100.0 * double(n) / all : 0.0);
-        return std::string(text);
-    };
-    if (r.film.invalid > 0) {
-        c.notes.push_back(std::to_string(r.film.invalid) + " pixels had NaN or infinite values (" +
-                          share(r.film.invalid) + "): they were left out of every statistic");
-    }
-    if (r.film.negative > 0) {
-        c.notes.push_back(std::to_string(r.film.negative) + " pixels (" + share(r.film.negative) +
-                          ") lie outside the BT.709 gamut (a negative linear component); they "
-                          "are legal colours and were measured");
-    }
-    return c;
 }
 
 }  // namespace
@@ -170,19 +117,55 @@ std::string probe_json(const SourceInfo& info) {
 
 namespace {
 
-// The output files of one run: written under temporary names, renamed together at the end.
+// The output files of one run: written under temporary names, renamed together at the end. With a
+// checkpoint, frames.csv and the spools are written in its folder, where a resumed run finds them.
 struct Outputs {
-    explicit Outputs(const fs::path& dir)
-        : csv((dir / "frames.csv").string()),
+    Outputs(const fs::path& dir, const CheckpointFolder* checkpoint)
+        : csv((dir / "frames.csv").string(),
+              checkpoint ? checkpoint->file("frames.csv.part")
+                         : (dir / unique_temp_name("frames", ".csv")).string()),
           hue_time_exr((dir / "hue_time.exr").string()),
           barcode_png((dir / "barcode.png").string()),
           barcode_exr((dir / "barcode.exr").string()),
           hue_barcode_png((dir / "hue_barcode.png").string()),
           vectorscope_exr((dir / "vectorscope.exr").string()),
           summary((dir / "summary.json").string()),
-          hue_rows((dir / unique_temp_name("hue_time", ".spool")).string()),
-          scopes((dir / unique_temp_name("vectorscope", ".spool")).string()) {}
+          hue_rows(checkpoint ? checkpoint->file("hue_time.spool")
+                              : (dir / unique_temp_name("hue_time", ".spool")).string()),
+          scopes(checkpoint ? checkpoint->file("vectorscope.spool")
+                            : (dir / unique_temp_name("vectorscope", ".spool")).string()) {
+        // A checkpoint's working files are its own: only CheckpointFolder::discard() removes
+        // them, so a failed resume leaves the checkpoint whole.
+        if (checkpoint) {
+            csv.keep_temp();
+            hue_rows.spool().keep();
+            scopes.spool().keep();
+        }
+    }
 
+    Status create() {
+        if (Status s = csv.open(); !s) return s;
+        if (Status s = hue_rows.open(); !s) return s;
+        return scopes.open();
+    }
+    Status reopen(const CheckpointRecord& record) {
+        if (Status s = csv.reopen(record.csv_bytes); !s) return s;
+        if (Status s = hue_rows.spool().reopen(record.hue_rows); !s) return s;
+        return scopes.spool().reopen(record.scope_shots);
+    }
+    // Pushes everything written to the files and says how long they are, for a checkpoint.
+    Status flush(CheckpointRecord& record) {
+        csv.stream().flush();
+        if (!csv.stream().good()) return Status(ErrorCode::Io, "writing frames.csv failed");
+        std::error_code ec;
+        record.csv_bytes = fs::file_size(csv.temp_path(), ec);
+        if (ec) return Status(ErrorCode::Io, "cannot size '" + csv.temp_path() + "'");
+        if (Status s = hue_rows.spool().flush(); !s) return s;
+        if (Status s = scopes.spool().flush(); !s) return s;
+        record.hue_rows = hue_rows.rows();
+        record.scope_shots = scopes.spool().records();
+        return Status::ok();
+    }
     // summary.json last: when it appears, the set is complete.
     Status commit() {
         for (AtomicFile* f : {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png,
@@ -198,23 +181,32 @@ struct Outputs {
     VectorscopeWriter scopes;
 };
 
-// The picture area most frames had, and how many frames had bars at all.
-struct LetterboxTally {
-    std::map<std::tuple<int, int, int, int>, int64_t> areas;
-    int64_t with_bars = 0;
+// What a checkpoint must match to be resumed: the same huescope, the same input file (path,
+// size and modification time; for a sequence, its frame count and numbers), the same decode and
+// the same parameters. The source's description is taken as it opens, before any frame is read.
+std::string run_key(const AnalyzeOptions& o, const SourceInfo& opened) {
+    nlohmann::json key;
+    key["version"] = HUESCOPE_VERSION;
+    key["parameters"] = parameters_json(o);
+    key["source"] = source_json(opened);
+    std::error_code ec;
+    const fs::path input(o.input);
+    if (fs::is_regular_file(input, ec)) {
+        key["file"] = {{"path", fs::absolute(input, ec).lexically_normal().string()},
+                       {"bytes", fs::file_size(input, ec)},
+                       {"modified", fs::last_write_time(input, ec).time_since_epoch().count()}};
+    }
+    return key.dump();
+}
 
-    void add(const Rect& area, int width, int height) {
-        ++areas[{area.x, area.y, area.width, area.height}];
-        if (area.width != width || area.height != height) ++with_bars;
-    }
-    Rect most_common() const {
-        const auto best =
-            std::max_element(areas.begin(), areas.end(),
-                             [](const auto& a, const auto& b) { return a.second < b.second; });
-        const auto& [x, y, w, h] = best->first;
-        return {x, y, w, h};
-    }
-};
+// The earlier run's notes, then the ones this run added.
+std::vector<std::string> merged_notes(std::vector<std::string> earlier,
+                                      const std::vector<std::string>& now) {
+    for (const std::string& note : now)
+        if (std::find(earlier.begin(), earlier.end(), note) == earlier.end())
+            earlier.push_back(note);
+    return earlier;
+}
 
 }  // namespace
 
@@ -228,7 +220,15 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         for (; messages_seen < metrics.messages().size(); ++messages_seen)
             if (hooks.on_warning) hooks.on_warning(metrics.messages()[messages_seen]);
     };
+    const auto warn = [&](const std::string& message) {
+        if (hooks.on_warning) hooks.on_warning(message);
+    };
     pass_on_warnings();
+    if (o.resume && !metrics.empty()) {
+        return Status(ErrorCode::InvalidArgument,
+                      "--resume cannot be used with metric plugins: a plugin's state cannot be "
+                      "saved, so such a run is never checkpointed");
+    }
     SourceOptions source_options = o.source;
     if (source_options.cancel == nullptr)
         source_options.cancel = hooks.cancel;  // stalled reads too
@@ -237,28 +237,97 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     FrameSource& source = *opened.value();
     if (hooks.on_start) hooks.on_start(source.info());
     if (Status s = prepare_output_dir(o); !s) return s;
+    const std::string key = run_key(o, source.info());
 
-    Outputs out{fs::path(o.output_dir)};
-    if (Status s = out.csv.open(); !s) return s;
-    if (Status s = out.hue_rows.open(); !s) return s;
-    if (Status s = out.scopes.open(); !s) return s;
+    std::unique_ptr<CheckpointFolder> checkpoint;
+    if (o.checkpoints && metrics.empty()) {
+        Result<std::unique_ptr<CheckpointFolder>> claimed = CheckpointFolder::claim(o.output_dir);
+        if (!claimed) return claimed.status();
+        checkpoint = std::move(claimed).value();
+    }
+    Outputs out{fs::path(o.output_dir), checkpoint.get()};
+    FramesCsvWriter csv(out.csv.stream(), o.measure.families, metrics.columns());
+    RunState state(o, csv, out.scopes, metrics.rules());
+
+    // Resume, or start (over).
+    ReadPosition base;  // where an earlier run stopped: counts go on from there
+    std::vector<std::string> earlier_notes;
+    bool resumed = false;
+    if (o.resume && checkpoint && checkpoint->has_state()) {
+        Result<CheckpointRecord> record = checkpoint->load(key, state);
+        if (!record) {
+            return Status(record.status().code(), "cannot resume in '" + o.output_dir +
+                                                      "': " + record.status().message() +
+                                                      "; run without --resume to start over");
+        }
+        if (Status s = out.reopen(record.value()); !s) return s;
+        if (Status s = source.resume_after(state.last.number, state.last.time_s); !s) return s;
+        base = state.last;
+        earlier_notes = state.source_notes;
+        state.resumed_after.push_back(state.last.number);
+        resumed = true;
+    } else {
+        if (o.resume) {
+            warn("there is no checkpoint to resume in '" + o.output_dir +
+                 "': the analysis starts from the beginning");
+        } else if (checkpoint && checkpoint->has_state()) {
+            warn("the interrupted analysis in '" + o.output_dir +
+                 "' starts over (--resume would have continued it)");
+        }
+        if (checkpoint) checkpoint->discard();
+        if (Status s = out.create(); !s) return s;
+        csv.write_header();
+    }
+    // Any failure from here on (but an interruption) leaves no checkpoint: resuming would only
+    // meet the failure again.
+    bool keep_checkpoint = false;
+    struct DiscardUnlessKept {
+        const CheckpointFolder* folder;
+        const bool& keep;
+        ~DiscardUnlessKept() {
+            if (folder && !keep) folder->discard();
+        }
+    } discard_on_failure{checkpoint.get(), keep_checkpoint};
+
     if (Status s = metrics.start(); !s) return s;
     pass_on_warnings();
-    FramesCsvWriter csv(out.csv.stream(), o.measure.families, metrics.columns());
-    csv.write_header();
-    ShotDetector detector(o.shots);
-    ShotTracker shots(o.measure, o.palette, csv, out.scopes, metrics.rules());
-    MetricAggregate film_metrics(metrics.rules());
-    ColorCells film_cells;
-    Vectorscope film_scope;
-    Barcode barcode;
-    LetterboxTally letterbox;
+
+    const auto save_checkpoint = [&]() -> Status {
+        CheckpointRecord record;
+        record.key = key;
+        if (Status s = out.flush(record); !s) return s;
+        state.source_notes = merged_notes(earlier_notes, source.info().notes);
+        return checkpoint->save(record, state);
+    };
+    // Stopped by the user: what was measured is kept for --resume, the outputs are untouched.
+    const auto interrupted = [&]() -> Status {
+        const std::string untouched = "earlier outputs were left as they were";
+        if (!checkpoint || state.frames_analyzed == 0) {
+            return Status(ErrorCode::Interrupted,
+                          "interrupted; " + untouched +
+                              (metrics.empty() ? std::string()
+                                               : " (no checkpoint: runs with metric plugins "
+                                                 "cannot be resumed)"));
+        }
+        if (Status s = save_checkpoint(); !s) {
+            return Status(ErrorCode::Interrupted,
+                          "interrupted; " + untouched + "; no checkpoint: " + s.message());
+        }
+        keep_checkpoint = true;
+        char where[96];
+        std::snprintf(where, sizeof where, "interrupted after frame %lld (%.3f s); ",
+                      static_cast<long long>(state.last.number), state.last.time_s);
+        return Status(ErrorCode::Interrupted,
+                      where + untouched +
+                          ", and a checkpoint was saved: the same command with --resume "
+                          "continues from there");
+    };
 
     AnalysisResult result;
     result.source = source.info();
-    result.film.reset(o.measure.families.size());
     const double end_s = o.duration_s ? o.start_s + *o.duration_s : 0.0;
     const auto started = std::chrono::steady_clock::now();
+    auto last_saved = started;
     Progress progress;
     if (result.source.frame_rate > 0) {
         const double span =
@@ -271,7 +340,9 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (keyframes) progress.frames_expected = 0;  // unknown until the file is read
     const std::vector<ShotBoundary> one_shot = {{0, Transition::Start}};
 
-    int64_t in_range = 0;
+    // Frames in the range read so far. The k-th measured frame is the (k * every)-th in the
+    // range, so a resumed run knows the count from the frames measured.
+    int64_t in_range = resumed ? (state.frames_analyzed - 1) * o.every + 1 : 0;
     const auto select = [&](const Frame& frame) {
         if (frame.time_s < o.start_s - 1e-9) return FramePipeline::Take::Skip;
         if (o.duration_s && frame.time_s >= end_s - 1e-9) return FramePipeline::Take::Stop;
@@ -286,24 +357,21 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         accumulate(image, p.area, o.measure, p.acc);
         p.signature = make_signature(image, p.area);
     };
+    const auto cancelled = [&] { return hooks.cancel != nullptr && hooks.cancel->load(); };
     FramePipeline pipeline(source, select, prepare);
     PreparedFrame prepared;
-    int last_width = 0, last_height = 0;
     while (true) {
-        if (hooks.cancel != nullptr && hooks.cancel->load()) {
-            return Status(ErrorCode::Interrupted,
-                          "interrupted; earlier outputs were left as they were");
-        }
+        if (cancelled()) return interrupted();
         Result<bool> got = pipeline.next(prepared);
-        if (!got) return got.status();
+        if (!got) return cancelled() ? interrupted() : got.status();
         if (!got.value()) break;
         const Frame& frame = prepared.frame;
         const LinearImage& image = frame.image;
-        last_width = image.width;
-        last_height = image.height;
-        letterbox.add(prepared.area, image.width, image.height);
+        state.last_width = image.width;
+        state.last_height = image.height;
+        state.letterbox.add(prepared.area, image.width, image.height);
         MeasuredFrame measured;
-        measured.index = result.frames_analyzed;
+        measured.index = state.frames_analyzed;
         measured.number = frame.number;
         measured.time_s = frame.time_s;
         measured.acc = std::move(prepared.acc);
@@ -314,77 +382,88 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                 return s;
             }
             pass_on_warnings();
-            film_metrics.add(measured.metrics);
+            state.film_metrics.add(measured.metrics);
         }
         FrameSignature signature = std::move(prepared.signature);
         measured.thumbnail_oklab = signature.oklab;
         if (Status s = out.hue_rows.add_row(measured.acc); !s) return s;
-        barcode.add(measured.acc.mean_rgb());
-        film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
-        film_scope.add(signature.oklab.data(), signature.oklab.size() / 3);
-        result.film.merge(measured.acc);
+        state.barcode.add(measured.acc.mean_rgb());
+        state.film_cells.add(signature.oklab.data(), signature.oklab.size() / 3);
+        state.film_scope.add(signature.oklab.data(), signature.oklab.size() / 3);
+        state.film.merge(measured.acc);
         measured.summary = summarize(measured.acc, o.measure);
         if (hooks.on_frame) {
             hooks.on_frame(
                 {measured.index, frame.number, frame.time_s, measured.summary, signature.oklab});
         }
         const int64_t measured_so_far = measured.index + 1;
-        if (result.frames_analyzed == 0) result.first_time_s = frame.time_s;
-        result.last_time_s = frame.time_s;
-        shots.add(std::move(measured));
+        if (state.frames_analyzed == 0) state.first_time_s = frame.time_s;
+        state.last_time_s = frame.time_s;
+        state.shots.add(std::move(measured));
         if (keyframes) {
-            shots.settle(one_shot, measured_so_far);
+            state.shots.settle(one_shot, measured_so_far);
         } else {
-            detector.push(std::move(signature));
-            shots.settle(detector.boundaries(), detector.final_count());
+            state.detector.push(std::move(signature));
+            state.shots.settle(state.detector.boundaries(), state.detector.final_count());
         }
+        ++state.frames_analyzed;
+        state.last = prepared.read;
+        state.last.frames_decoded += base.frames_decoded;
+        state.last.decode_errors += base.decode_errors;
+        state.last.concealed_frames += base.concealed_frames;
 
-        ++result.frames_analyzed;
+        const auto now = std::chrono::steady_clock::now();
+        if (checkpoint &&
+            std::chrono::duration<double>(now - last_saved).count() >= o.checkpoint_interval_s) {
+            if (Status s = save_checkpoint(); !s) return s;
+            last_saved = now;
+        }
         if (hooks.on_progress) {
-            progress.frames_decoded = pipeline.frames_decoded();
-            progress.frames_analyzed = result.frames_analyzed;
-            progress.time_s = result.last_time_s;
-            progress.elapsed_s =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            progress.frames_decoded = base.frames_decoded + pipeline.frames_decoded();
+            progress.frames_analyzed = state.frames_analyzed;
+            progress.time_s = state.last_time_s;
+            progress.elapsed_s = std::chrono::duration<double>(now - started).count();
             hooks.on_progress(progress);
         }
         pipeline.recycle(std::move(prepared));
     }
-    result.frames_decoded = pipeline.frames_decoded();
     // A stop requested while the last frames were read ends the run here too: outputs are never
     // committed for an analysis the user interrupted.
-    if (hooks.cancel != nullptr && hooks.cancel->load()) {
-        return Status(ErrorCode::Interrupted,
-                      "interrupted; earlier outputs were left as they were");
-    }
-    if (result.frames_analyzed == 0) {
+    if (cancelled()) return interrupted();
+    if (state.frames_analyzed == 0) {
         return Status(ErrorCode::BadData,
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
     }
-    detector.finish();
-    shots.finish(keyframes ? one_shot : detector.boundaries());
-    result.shots = std::move(shots.shots());
-    result.decode_errors = source.decode_errors();
+    state.detector.finish();
+    state.shots.finish(keyframes ? one_shot : state.detector.boundaries());
+    result.shots = std::move(state.shots.shots());
+    result.frames_analyzed = state.frames_analyzed;
+    result.frames_decoded = base.frames_decoded + pipeline.frames_decoded();
+    result.decode_errors = base.decode_errors + source.decode_errors();
+    result.first_time_s = state.first_time_s;
+    result.last_time_s = state.last_time_s;
+    result.film = std::move(state.film);
+    result.resumed_after = state.resumed_after;
     result.source = source.info();
+    result.source.notes = merged_notes(earlier_notes, source.info().notes);
     const bool whole_source = o.start_s == 0 && !o.duration_s && !keyframes;
-    result.completeness = assess_completeness(result, source.concealed_frames(), whole_source);
+    result.completeness = assess_completeness(
+        result, base.concealed_frames + source.concealed_frames(), whole_source);
     // Damage and left-out pixels reach the user as they are known, whatever the front end.
-    if (hooks.on_warning) {
-        for (const std::string& reason : result.completeness.reasons) hooks.on_warning(reason);
-        for (const std::string& note : result.completeness.notes) hooks.on_warning(note);
-    }
+    for (const std::string& reason : result.completeness.reasons) warn(reason);
+    for (const std::string& note : result.completeness.notes) warn(note);
     result.film_summary = summarize(result.film, o.measure);
-    result.film_palette = film_cells.palette(o.palette);
-    result.letterbox = {!o.keep_letterbox, letterbox.most_common(), last_width, last_height,
-                        letterbox.with_bars};
-    result.film_metrics = film_metrics.result();
+    result.film_palette = state.film_cells.palette(o.palette);
+    result.letterbox = {!o.keep_letterbox, state.letterbox.most_common(), state.last_width,
+                        state.last_height, state.letterbox.with_bars};
+    result.film_metrics = state.film_metrics.result();
     if (Status s = metrics.finish(result.film_metrics); !s) return s;
     pass_on_warnings();
     result.metric_columns = metrics.columns();
     result.metric_statuses = metrics.statuses();
     result.metric_messages = metrics.messages();
-    result.barcode_columns = barcode.columns();
-    result.barcode_frames_per_column = barcode.frames_per_column();
+    result.barcode_columns = state.barcode.columns();
+    result.barcode_frames_per_column = state.barcode.frames_per_column();
 
     const std::map<std::string, std::string> attributes = {
         {"huescope/version", HUESCOPE_VERSION},
@@ -398,12 +477,15 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         {"huescope/hue_space_families", hue_space_name(o.measure.hue_space)},
     };
     if (Status s = out.hue_rows.write(out.hue_time_exr.temp_path(), attributes); !s) return s;
-    if (Status s = barcode.write_color(out.barcode_png.temp_path(), out.barcode_exr.temp_path());
+    if (Status s =
+            state.barcode.write_color(out.barcode_png.temp_path(), out.barcode_exr.temp_path());
         !s) {
         return s;
     }
-    if (Status s = barcode.write_hue(out.hue_barcode_png.temp_path(), out.hue_rows); !s) return s;
-    if (Status s = out.scopes.write(out.vectorscope_exr.temp_path(), film_scope); !s) return s;
+    if (Status s = state.barcode.write_hue(out.hue_barcode_png.temp_path(), out.hue_rows); !s)
+        return s;
+    if (Status s = out.scopes.write(out.vectorscope_exr.temp_path(), state.film_scope); !s)
+        return s;
     result.elapsed_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (Status s = out.summary.open(); !s) return s;

@@ -47,6 +47,8 @@ void FramePipeline::read() {
             break;
         }
         ++m_decoded;
+        slot.read = {slot.frame.number, slot.frame.time_s, m_decoded, m_source.decode_errors(),
+                     m_source.concealed_frames()};
         const Take take = m_select(slot.frame);
         if (take == Take::Stop) break;
         if (take == Take::Skip) {

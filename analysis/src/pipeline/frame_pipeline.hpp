@@ -21,9 +21,19 @@
 
 namespace huescope {
 
+/// How far the source had been read when a frame was read: a resumed run counts on from there.
+struct ReadPosition {
+    int64_t number = 0;  ///< the frame's number and time, to find it again
+    double time_s = 0.0;
+    int64_t frames_decoded = 0;  ///< by the source, through this frame
+    int64_t decode_errors = 0;
+    int64_t concealed_frames = 0;
+};
+
 /// A frame with the measurements that need nothing but the frame itself.
 struct PreparedFrame {
     Frame frame;
+    ReadPosition read;
     Rect area;
     HueAccumulator acc;
     FrameSignature signature;

@@ -6,11 +6,13 @@
 #include <deque>
 #include <vector>
 
+#include "../exr/vectorscope_writer.hpp"
 #include "../report/frames_csv.hpp"
 #include "huescope/analyze.hpp"
-#include "huescope/vectorscope.hpp"
 
 namespace huescope {
+
+struct StateAccess;
 
 struct MeasuredFrame {
     int64_t index = 0;   ///< position among analysed frames
@@ -32,6 +34,8 @@ class ShotTracker {
     /// After the last frame: closes the last shot.
     void finish(const std::vector<ShotBoundary>& boundaries);
     std::vector<ShotResult>& shots() { return m_shots; }
+
+    friend struct StateAccess;  // a checkpoint saves and restores the state below
 
   private:
     void close_shot();

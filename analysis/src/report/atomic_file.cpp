@@ -23,16 +23,33 @@ AtomicFile::AtomicFile(std::string destination) : m_destination(std::move(destin
             .string();
 }
 
+AtomicFile::AtomicFile(std::string destination, std::string temp)
+    : m_destination(std::move(destination)), m_temp(std::move(temp)) {}
+
 AtomicFile::~AtomicFile() {
     if (!m_committed) {
         if (m_stream.is_open()) m_stream.close();
-        std::remove(m_temp.c_str());
+        if (!m_keep) std::remove(m_temp.c_str());
     }
 }
 
 Status AtomicFile::open() {
     m_stream.open(m_temp, std::ios::binary | std::ios::trunc);
     if (!m_stream) return Status(ErrorCode::CannotCreate, "cannot create '" + m_temp + "'");
+    return Status::ok();
+}
+
+Status AtomicFile::reopen(uintmax_t length) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(m_temp, ec);
+    if (ec || size < length) {
+        return Status(ErrorCode::BadData, "'" + m_temp + "' is shorter than its checkpoint says");
+    }
+    fs::resize_file(m_temp, length, ec);
+    if (ec) return Status(ErrorCode::Io, "cannot truncate '" + m_temp + "': " + ec.message());
+    m_stream.open(m_temp, std::ios::binary | std::ios::app);
+    if (!m_stream) return Status(ErrorCode::Io, "cannot reopen '" + m_temp + "'");
     return Status::ok();
 }
 

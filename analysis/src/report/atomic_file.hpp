@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <fstream>
 #include <string>
 
@@ -17,11 +18,18 @@ std::string unique_temp_name(const std::string& stem, const std::string& extensi
 class AtomicFile {
   public:
     explicit AtomicFile(std::string destination);
+    /// The same with the temporary at a path the caller chose (a checkpoint's folder).
+    AtomicFile(std::string destination, std::string temp);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     Status open();
+    /// Opens a temporary that a checkpoint kept: its first `length` bytes stay, writing goes on
+    /// after them (anything written after the checkpoint is dropped).
+    Status reopen(uintmax_t length);
+    /// Leaves the temporary in place when the file is never committed (for a checkpoint).
+    void keep_temp() { m_keep = true; }
     std::ofstream& stream() { return m_stream; }
     const std::string& temp_path() const { return m_temp; }
     /// Closes the stream (if open), checks that every write succeeded and renames into place.
@@ -32,6 +40,7 @@ class AtomicFile {
     std::string m_temp;
     std::ofstream m_stream;
     bool m_committed = false;
+    bool m_keep = false;
 };
 
 }  // namespace huescope

@@ -12,6 +12,8 @@
 
 namespace huescope {
 
+struct StateAccess;
+
 inline constexpr int kBarcodeMaxColumns = 4096;
 inline constexpr int kBarcodeHeight = 128;
 
@@ -27,6 +29,8 @@ class Barcode {
     /// hue_barcode.png: each column the OKLCh hue holding most chroma in its slice, drawn at a
     /// fixed lightness and chroma; grey where a slice has no chromatic pixel.
     Status write_hue(const std::string& png_path, HueTimeWriter& rows) const;
+
+    friend struct StateAccess;  // a checkpoint saves and restores the state below
 
   private:
     int column_of(std::size_t frame) const;

@@ -1,0 +1,31 @@
+#pragma once
+// The binary form of a checkpoint: which run it belongs to, how long its files were, and the
+// run's state (run_state.hpp). Native byte order: a checkpoint is resumed on the machine (or the
+// cluster of like machines) that wrote it, never exchanged.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "huescope/status.hpp"
+#include "run_state.hpp"
+
+namespace huescope {
+
+struct CheckpointRecord {
+    /// Names the run: huescope's version, the input file and its parameters. A checkpoint is
+    /// only resumed by a run with the same key.
+    std::string key;
+    uint64_t csv_bytes = 0;   ///< frames.csv so far
+    int64_t hue_rows = 0;     ///< hue_time spool records so far
+    int64_t scope_shots = 0;  ///< vectorscope spool records so far
+};
+
+std::string encode_checkpoint(const CheckpointRecord& record, const RunState& state);
+
+/// Reads `record`, then `state` if the record's key is `expected_key`: InvalidArgument when it
+/// is not (the checkpoint is another run's), BadData when the bytes are not a whole checkpoint.
+Status decode_checkpoint(std::string_view bytes, const std::string& expected_key,
+                         CheckpointRecord& record, RunState& state);
+
+}  // namespace huescope
