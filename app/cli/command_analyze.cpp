@@ -22,7 +22,19 @@ struct AnalyzeArgs {
     bool report = false;
     std::string charts_dir;
     std::vector<std::string> metric_options;
+    std::string segment;
 };
+
+// "K/N" with 1 <= K <= N.
+bool parse_segment(const std::string& text, SegmentSpec& spec) {
+    int k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/')
+        return false;
+    if (n < 1 || k < 1 || k > n) return false;
+    spec = {k, n};
+    return true;
+}
 
 Status finish_options(AnalyzeArgs& a) {
     MeasureParams& m = a.options.measure;
@@ -44,6 +56,14 @@ Status finish_options(AnalyzeArgs& a) {
         }
         a.options.plugins.options_json[spec.substr(0, eq)] = spec.substr(eq + 1);
     }
+    if (!a.segment.empty()) {
+        SegmentSpec spec;
+        if (!parse_segment(a.segment, spec)) {
+            return Status(ErrorCode::InvalidArgument,
+                          "--segment must be K/N with 1 <= K <= N, not '" + a.segment + "'");
+        }
+        a.options.segment = spec;
+    }
     if (!a.start.empty() && !parse_time(a.start, a.options.start_s)) {
         return Status(ErrorCode::InvalidArgument, "--start '" + a.start + "' is not a time");
     }
@@ -59,6 +79,14 @@ Status finish_options(AnalyzeArgs& a) {
 }
 
 void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
+    if (o.segment) {
+        std::fprintf(stderr,
+                     "huescope: segment %d of %d: measured %lld frames of '%s' -> %s/segments "
+                     "(huescope merge assembles them)\n",
+                     o.segment->index, o.segment->count, static_cast<long long>(r.frames_analyzed),
+                     o.input.c_str(), o.output_dir.c_str());
+        return;
+    }
     std::fprintf(stderr, "huescope: analysed %lld frames of '%s' in %.1f s -> %s\n",
                  static_cast<long long>(r.frames_analyzed), o.input.c_str(), r.elapsed_s,
                  o.output_dir.c_str());
@@ -79,7 +107,8 @@ void print_completeness(const Completeness& c) {
 
 }  // namespace
 
-Command register_analyze(CLI::App& app, const std::string& command_line) {
+Command register_analyze(CLI::App& app, const std::string& command_line,
+                         const std::vector<std::string>& arguments) {
     auto* cmd =
         app.add_subcommand("analyze",
                            "Measure every frame's hue, chroma and lightness, find shots and "
@@ -88,6 +117,7 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     auto args = std::make_shared<AnalyzeArgs>();
     AnalyzeOptions& o = args->options;
     o.command_line = command_line;
+    o.arguments = arguments;
     MeasureParams& m = o.measure;
     cmd->add_option("INPUT", o.input, "video file, EXR file, EXR pattern (shot.%04d.exr) or folder")
         ->required();
@@ -139,6 +169,13 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
     cmd->add_option("--checkpoint-interval", o.checkpoint_interval_s,
                     "seconds of work between checkpoints (default 30; also saved on Ctrl-C)")
         ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--segment", args->segment,
+                    "measure only the K-th of N equal time ranges, K/N, into "
+                    "OUTPUT/segments (huescope merge OUTPUT assembles them; docs/corpus.md)");
+    cmd->add_option("--merge-segments", o.merge_segments,
+                    "assemble the N segments in the output folder instead of decoding (what "
+                    "huescope merge runs)")
+        ->check(CLI::PositiveNumber);
     cmd->add_flag("-q,--quiet", args->quiet, "no progress and no closing summary on stderr");
 
     return [args]() {
@@ -146,9 +183,9 @@ Command register_analyze(CLI::App& app, const std::string& command_line) {
         Result<AnalysisResult> result = run_analysis(args->options, args->quiet);
         if (!result) return report_error(result.status());
         if (!args->quiet) print_result(result.value(), args->options);
-        print_completeness(result.value().completeness);
+        if (!args->options.segment) print_completeness(result.value().completeness);
 #ifdef HUESCOPE_WITH_REPORT
-        if (args->report) {
+        if (args->report && !args->options.segment) {
             if (Status s = run_report(args->options.output_dir, "blue", args->charts_dir); !s) {
                 return report_error(s);
             }

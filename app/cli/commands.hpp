@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "huescope/source.hpp"
 
@@ -11,8 +13,12 @@ namespace huescope::cli {
 using Command = std::function<int()>;
 
 Command register_probe(CLI::App& app);
-/// `command_line` is recorded in the outputs' provenance.
-Command register_analyze(CLI::App& app, const std::string& command_line);
+/// `command_line` is recorded in the outputs' provenance; `arguments` (those after "analyze")
+/// with a segment, for `huescope merge` to repeat.
+Command register_analyze(CLI::App& app, const std::string& command_line,
+                         const std::vector<std::string>& arguments = {});
+/// `huescope merge OUTDIR`: repeats the segments' analyze command with --merge-segments.
+Command register_merge(CLI::App& app, const std::string& command_line);
 
 Command register_metrics(CLI::App& app);
 /// `command_line` is recorded in analyses it runs.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -17,10 +18,12 @@ int main(int argc, char** argv) {
 
     std::string command_line;
     for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+    const std::vector<std::string> arguments(argc > 2 ? argv + 2 : argv + argc, argv + argc);
 
     std::map<std::string, Command> commands = {
         {"probe", register_probe(app)},
-        {"analyze", register_analyze(app, command_line)},
+        {"analyze", register_analyze(app, command_line, arguments)},
+        {"merge", register_merge(app, command_line)},
         {"compare", register_compare(app, command_line)},
         {"metrics", register_metrics(app)},
 #ifdef HUESCOPE_WITH_REPORT

@@ -205,6 +205,37 @@ TEST(Cli, InterruptThenResumeGivesTheUninterruptedFiles) {
     expect_no_temporaries(dir / "out");
 }
 
+// analyze --segment K/N in any order, then huescope merge: a single pass's frames.csv
+// (tests/integration/segments_test.cpp compares every output for several N).
+TEST(Cli, SegmentsThenMergeGiveTheSinglePassFiles) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string clip = media("shot_edit.mkv");
+    ASSERT_EQ(run_huescope({"analyze", clip, "-o", (dir / "whole").string(), "-q"}, dir).exit_code,
+              0);
+    const std::string out = (dir / "out").string();
+    for (const char* k : {"3/3", "1/3", "2/3"}) {
+        const CommandResult r = run_huescope(
+            {"analyze", clip, "-o", out, "--segment", k, "--band", "blue=190:270"}, dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.err.find("huescope merge"), std::string::npos) << r.err;
+    }
+    // The band was changed for the segments: the merge repeats their command, band included.
+    ASSERT_EQ(
+        run_huescope(
+            {"analyze", clip, "-o", (dir / "band").string(), "-q", "--band", "blue=190:270"}, dir)
+            .exit_code,
+        0);
+    const CommandResult merged = run_huescope({"merge", out, "-q"}, dir);
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    EXPECT_EQ(testing_support::slurp(dir / "out" / "frames.csv"),
+              testing_support::slurp(dir / "band" / "frames.csv"));
+    EXPECT_NE(testing_support::slurp(dir / "out" / "frames.csv"),
+              testing_support::slurp(dir / "whole" / "frames.csv"));
+    EXPECT_FALSE(fs::exists(dir / "out" / "segments"));
+    const CommandResult nothing = run_huescope({"merge", out}, dir);
+    EXPECT_EQ(nothing.exit_code, 66) << nothing.err;
+}
+
 TEST(Cli, UnwritableOutputExits73) {
     const fs::path dir = testing_support::scratch_dir();
     const CommandResult r = run_huescope(

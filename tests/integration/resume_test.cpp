@@ -202,6 +202,15 @@ TEST(Resume, DamagedCheckpointIsAClearError) {
         ASSERT_FALSE(r) << "resumed from " << keep << " bytes";
         EXPECT_EQ(r.status().code(), ErrorCode::BadData) << r.status().message();
     }
+    // One byte changed anywhere is caught by the checksum.
+    std::string flipped = whole;
+    flipped[flipped.size() / 3] = static_cast<char>(flipped[flipped.size() / 3] ^ 0x10);
+    std::ofstream(state, std::ios::binary | std::ios::trunc) << flipped;
+    {
+        const auto r = huescope::analyze(o);
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.status().code(), ErrorCode::BadData) << r.status().message();
+    }
     // Its frames.csv cut short (a crash between writing it and the state) is refused too.
     std::ofstream(state, std::ios::binary | std::ios::trunc) << whole;
     fs::resize_file(dir / "out" / ".huescope-checkpoint" / "frames.csv.part", 10);

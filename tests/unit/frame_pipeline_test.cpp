@@ -33,7 +33,9 @@ class CountingSource : public FrameSource {
         return true;
     }
     Status seek(double) override { return Status::ok(); }
-    Status resume_after(int64_t, double) override { return Status(ErrorCode::Unsupported, "no"); }
+    Status resume_after(int64_t, double, int64_t, int64_t) override {
+        return Status(ErrorCode::Unsupported, "no");
+    }
     int frames_read() const { return m_next; }
 
   private:

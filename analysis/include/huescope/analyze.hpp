@@ -15,6 +15,12 @@
 
 namespace huescope {
 
+/// The K-th (1-based) of N equal time ranges of a film, measured on its own (docs/corpus.md).
+struct SegmentSpec {
+    int index = 1;
+    int count = 1;
+};
+
 struct AnalyzeOptions {
     std::string input;
     std::string output_dir;
@@ -37,6 +43,15 @@ struct AnalyzeOptions {
     /// Continue from the checkpoint in the output folder, if there is one for this input and
     /// these parameters; the results are those of an uninterrupted run.
     bool resume = false;
+    /// Measure only this segment of the film, into OUTDIR/segments/K-of-N (a journal of its
+    /// frames); `merge_segments` assembles them. No other output is written.
+    std::optional<SegmentSpec> segment;
+    /// Assemble the N segments measured into the output folder instead of decoding: the outputs
+    /// are those a single pass writes, byte for byte.
+    int merge_segments = 0;
+    /// The command's own arguments (after "analyze"), kept with a segment so that `huescope
+    /// merge` can repeat the command.
+    std::vector<std::string> arguments;
 };
 
 struct Progress {
@@ -132,6 +147,15 @@ struct AnalyzeHooks {
 /// earlier result is never replaced by a partial one. Interrupted (hooks.cancel), it leaves a
 /// checkpoint that `options.resume` continues from.
 Result<AnalysisResult> analyze(const AnalyzeOptions& options, const AnalyzeHooks& hooks = {});
+
+/// The segments measured into an output folder (`analyze --segment K/N`): their count N, and the
+/// arguments of the analyze command segment 1 was measured with. NoInput when there is none;
+/// InvalidArgument when the folder mixes two segmentations.
+struct SegmentsFound {
+    int count = 0;
+    std::vector<std::string> arguments;
+};
+Result<SegmentsFound> find_segments(const std::string& output_dir);
 
 /// The JSON `huescope probe` prints for a source.
 std::string probe_json(const SourceInfo& info);

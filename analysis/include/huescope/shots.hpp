@@ -37,6 +37,9 @@ struct FrameSignature {
 };
 
 FrameSignature make_signature(const LinearImage& image, const Rect& roi);
+/// The signature of a thumbnail already made (kThumbWidth x kThumbHeight, linear RGB): what
+/// make_signature() computes after downsampling, bit for bit.
+FrameSignature signature_from_thumbnail(std::vector<float> thumbnail);
 
 /// Half the L1 distance between two signature histograms: 0 = same colours, 1 = disjoint.
 double histogram_distance(const FrameSignature& a, const FrameSignature& b);

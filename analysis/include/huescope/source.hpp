@@ -83,10 +83,10 @@ class FrameSource {
     virtual Status seek(double time_s) = 0;
     /// Positions the source just after a frame that an earlier straight read delivered
     /// (`number`, `time_s`), as if that read had gone on: numbers continue its count, and the
-    /// counts of decode errors and concealed frames start again from zero (the earlier read
-    /// counted those up to the frame). For resuming an interrupted analysis; an error when the
-    /// frame is not found where it was.
-    virtual Status resume_after(int64_t number, double time_s) = 0;
+    /// counts of decode errors and concealed frames go on from the ones it had by then. For
+    /// resuming an interrupted analysis; an error when the frame is not found where it was.
+    virtual Status resume_after(int64_t number, double time_s, int64_t decode_errors,
+                                int64_t concealed_frames) = 0;
 };
 
 /// The largest frame side huescope accepts by default (docs/robustness.md): 16K, beyond any

@@ -126,7 +126,8 @@ class FfmpegSource final : public FrameSource {
     int64_t decode_errors() const override { return m_decode_errors; }
     int64_t concealed_frames() const override { return m_concealed; }
     Status seek(double time_s) override;
-    Status resume_after(int64_t number, double time_s) override;
+    Status resume_after(int64_t number, double time_s, int64_t decode_errors,
+                        int64_t concealed_frames) override;
 
   private:
     Result<bool> receive(AVFrame& frame);  // next decoded frame from libav, false at end
@@ -437,24 +438,35 @@ Status FfmpegSource::seek(double time_s) {
     return Status::ok();
 }
 
-Status FfmpegSource::resume_after(int64_t number, double time_s) {
+Status FfmpegSource::resume_after(int64_t number, double time_s, int64_t decode_errors,
+                                  int64_t concealed_frames) {
     if (Status s = seek(time_s); !s) return s;
-    Frame anchor;
-    Result<bool> got = next(anchor);
-    if (!got) return got.status();
-    // The same packet decodes to the same timestamp, bit for bit: anything else is another file
-    // or a seek that missed.
-    if (!got.value() || anchor.time_s != time_s) {
-        return Status(ErrorCode::BadData,
-                      "'" + m_info.path + "': frame " + std::to_string(number) +
-                          ", where the analysis stopped, cannot be found again");
+    m_seek_target.reset();  // found exactly below, and nothing decoded past it
+    // The same packet decodes to the same timestamp, bit for bit: a frame past it, or none, means
+    // another file or a seek that missed.
+    while (true) {
+        av_frame_unref(m_frame.get());
+        Result<bool> got = receive(*m_frame);
+        if (!got) return got.status();
+        const double time = got.value() ? frame_time(*m_frame) : HUGE_VAL;
+        if (time == time_s) break;
+        if (time > time_s) {
+            return Status(ErrorCode::BadData,
+                          "'" + m_info.path + "': frame " + std::to_string(number) +
+                              ", where the analysis stopped, cannot be found again");
+        }
     }
-    // Decode order again, counted on from the frame (keyframes-only numbers stay from time).
-    // The frame after the anchor may already be decoded (the seek's lookahead), and counted.
+    // The earlier run measured this frame: go on after it, counting as a straight read would
+    // (keyframes-only numbers stay from time), with its counts of damage.
+    m_have_pending = false;
     m_numbers_from_time = m_options.keyframes_only;
-    m_decoded = number + 1 + (m_have_lookahead ? 1 : 0);
-    m_decode_errors = 0;
-    m_concealed = 0;
+    m_decoded = number + 1;
+    m_decode_errors = decode_errors;
+    m_concealed = concealed_frames;
+    m_last_width = m_frame->width;
+    m_last_height = m_frame->height;
+    m_last_format = m_frame->format;
+    m_last_time = time_s;
     return Status::ok();
 }
 

@@ -61,7 +61,8 @@ class ExrSource final : public FrameSource {
     const SourceInfo& info() const override { return m_info; }
     Result<bool> next(Frame& frame) override;
     Status seek(double time_s) override;
-    Status resume_after(int64_t number, double time_s) override;
+    Status resume_after(int64_t number, double time_s, int64_t decode_errors,
+                        int64_t concealed_frames) override;
     int64_t decode_errors() const override { return m_unreadable; }
 
   private:
@@ -236,11 +237,12 @@ Status ExrSource::seek(double time_s) {
     return Status::ok();
 }
 
-Status ExrSource::resume_after(int64_t number, double /*time_s: follows from the number*/) {
+Status ExrSource::resume_after(int64_t number, double /*time_s: follows from the number*/,
+                               int64_t decode_errors, int64_t /*concealed: never, for EXR*/) {
     for (std::size_t i = 0; i < m_files.size(); ++i) {
         if (m_files[i].number == number) {
             m_next = i + 1;
-            m_unreadable = 0;
+            m_unreadable = decode_errors;  // also keeps the cap on notes where it was
             return Status::ok();
         }
     }

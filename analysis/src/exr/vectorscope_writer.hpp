@@ -22,6 +22,8 @@ class VectorscopeWriter {
     Status write(const std::string& path, const Vectorscope& film);
     /// The shots so far: a checkpoint flushes and keeps them, a resumed run reopens them.
     FloatSpool& spool() { return m_spool; }
+    /// A failed spool write so far (reported by write() too).
+    const Status& error() const { return m_error; }
 
   private:
     FloatSpool m_spool;

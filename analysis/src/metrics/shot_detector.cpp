@@ -37,8 +37,14 @@ const char* transition_name(Transition transition) {
 }
 
 FrameSignature make_signature(const LinearImage& image, const Rect& roi) {
+    std::vector<float> thumbnail;
+    area_downsample(image, roi, kThumbWidth, kThumbHeight, thumbnail);
+    return signature_from_thumbnail(std::move(thumbnail));
+}
+
+FrameSignature signature_from_thumbnail(std::vector<float> thumbnail) {
     FrameSignature s;
-    area_downsample(image, roi, kThumbWidth, kThumbHeight, s.thumbnail);
+    s.thumbnail = std::move(thumbnail);
     const std::size_t n = s.thumbnail.size() / 3;
     s.oklab.resize(s.thumbnail.size());
     std::size_t black = 0;

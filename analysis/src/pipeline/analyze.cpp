@@ -18,6 +18,8 @@
 #include "frame_pipeline.hpp"
 #include "huescope/letterbox.hpp"
 #include "run_state.hpp"
+#include "segment_journal.hpp"
+#include "segment_run.hpp"
 
 #ifndef HUESCOPE_VERSION
 #define HUESCOPE_VERSION "unknown"
@@ -48,6 +50,28 @@ Status validate(const AnalyzeOptions& o) {
                       "thresholds must satisfy min_chroma >= 0 and 0 <= near_black < near_white");
     }
     if (m.families.empty()) return Status(ErrorCode::InvalidArgument, "no hue family to measure");
+    if (o.segment &&
+        (o.segment->count < 1 || o.segment->index < 1 || o.segment->index > o.segment->count)) {
+        return Status(ErrorCode::InvalidArgument, "--segment K/N needs 1 <= K <= N");
+    }
+    if (o.merge_segments < 0) {
+        return Status(ErrorCode::InvalidArgument, "--merge-segments needs a positive count");
+    }
+    if ((o.segment || o.merge_segments > 0) &&
+        (o.every != 1 || o.start_s != 0 || o.duration_s || o.source.keyframes_only)) {
+        // Each segment would need the frames before it to know which of its own to take.
+        return Status(ErrorCode::InvalidArgument,
+                      "segments measure whole films: --every, --start, --duration and "
+                      "--keyframes cannot be combined with them");
+    }
+    if (o.segment && o.merge_segments > 0) {
+        return Status(ErrorCode::InvalidArgument,
+                      "--segment and --merge-segments exclude each other");
+    }
+    if (o.resume && (o.segment || o.merge_segments > 0)) {
+        return Status(ErrorCode::InvalidArgument,
+                      "--resume continues a whole analysis, not a segment or a merge");
+    }
     if (!(o.checkpoint_interval_s >= 0)) {
         return Status(ErrorCode::InvalidArgument, "--checkpoint-interval must not be negative");
     }
@@ -161,6 +185,7 @@ struct Outputs {
         record.csv_bytes = fs::file_size(csv.temp_path(), ec);
         if (ec) return Status(ErrorCode::Io, "cannot size '" + csv.temp_path() + "'");
         if (Status s = hue_rows.spool().flush(); !s) return s;
+        if (!scopes.error()) return scopes.error();
         if (Status s = scopes.spool().flush(); !s) return s;
         record.hue_rows = hue_rows.rows();
         record.scope_shots = scopes.spool().records();
@@ -181,6 +206,8 @@ struct Outputs {
     VectorscopeWriter scopes;
 };
 
+}  // namespace
+
 // What a checkpoint must match to be resumed: the same huescope, the same input file (path,
 // size and modification time; for a sequence, its frame count and numbers), the same decode and
 // the same parameters. The source's description is taken as it opens, before any frame is read.
@@ -198,6 +225,16 @@ std::string run_key(const AnalyzeOptions& o, const SourceInfo& opened) {
     }
     return key.dump();
 }
+
+void measure_independent(const AnalyzeOptions& o, PreparedFrame& p) {
+    const LinearImage& image = p.frame.image;
+    p.area = o.keep_letterbox ? Rect{0, 0, image.width, image.height} : detect_picture_area(image);
+    p.acc.reset(o.measure.families.size());
+    accumulate(image, p.area, o.measure, p.acc);
+    p.signature = make_signature(image, p.area);
+}
+
+namespace {
 
 // The earlier run's notes, then the ones this run added.
 std::vector<std::string> merged_notes(std::vector<std::string> earlier,
@@ -229,6 +266,11 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                       "--resume cannot be used with metric plugins: a plugin's state cannot be "
                       "saved, so such a run is never checkpointed");
     }
+    if ((o.segment || o.merge_segments > 0) && !metrics.empty()) {
+        return Status(ErrorCode::InvalidArgument,
+                      "segments cannot be used with metric plugins: a plugin needs the pixels, "
+                      "which a merge does not have");
+    }
     SourceOptions source_options = o.source;
     if (source_options.cancel == nullptr)
         source_options.cancel = hooks.cancel;  // stalled reads too
@@ -238,9 +280,23 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (hooks.on_start) hooks.on_start(source.info());
     if (Status s = prepare_output_dir(o); !s) return s;
     const std::string key = run_key(o, source.info());
+    if (o.segment) return measure_segment(o, hooks, source, key);
 
+    const bool merging = o.merge_segments > 0;
+    std::unique_ptr<JournalFeed> journals;
+    if (merging) {
+        const bool renumber = source.info().kind == "video";
+        Result<std::unique_ptr<JournalFeed>> feed =
+            JournalFeed::open(o.output_dir, o.merge_segments, key, renumber);
+        if (!feed) return feed.status();
+        journals = std::move(feed).value();
+    }
+    // Segments of one film are written at once into one output folder (by design); any other
+    // run has the folder to itself.
+    Result<std::unique_ptr<OutputFolderLock>> lock = OutputFolderLock::take(o.output_dir);
+    if (!lock) return lock.status();
     std::unique_ptr<CheckpointFolder> checkpoint;
-    if (o.checkpoints && metrics.empty()) {
+    if (o.checkpoints && metrics.empty() && !merging) {
         Result<std::unique_ptr<CheckpointFolder>> claimed = CheckpointFolder::claim(o.output_dir);
         if (!claimed) return claimed.status();
         checkpoint = std::move(claimed).value();
@@ -250,7 +306,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     RunState state(o, csv, out.scopes, metrics.rules());
 
     // Resume, or start (over).
-    ReadPosition base;  // where an earlier run stopped: counts go on from there
+    int64_t decoded_before = 0;  // by the runs before a resumed one: its own count goes on
     std::vector<std::string> earlier_notes;
     bool resumed = false;
     if (o.resume && checkpoint && checkpoint->has_state()) {
@@ -261,10 +317,16 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                                                       "; run without --resume to start over");
         }
         if (Status s = out.reopen(record.value()); !s) return s;
-        if (Status s = source.resume_after(state.last.number, state.last.time_s); !s) return s;
-        base = state.last;
+        if (Status s = source.resume_after(state.last.number, state.last.time_s,
+                                           state.last.decode_errors, state.last.concealed_frames);
+            !s) {
+            return s;
+        }
+        decoded_before = state.last.frames_decoded;
         earlier_notes = state.source_notes;
-        state.resumed_after.push_back(state.last.number);
+        // Once for each stop, even when a resumed run is stopped again before a new frame.
+        if (state.resumed_after.empty() || state.resumed_after.back() != state.last.number)
+            state.resumed_after.push_back(state.last.number);
         resumed = true;
     } else {
         if (o.resume) {
@@ -278,56 +340,15 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         if (Status s = out.create(); !s) return s;
         csv.write_header();
     }
-    // Any failure from here on (but an interruption) leaves no checkpoint: resuming would only
-    // meet the failure again.
-    bool keep_checkpoint = false;
-    struct DiscardUnlessKept {
-        const CheckpointFolder* folder;
-        const bool& keep;
-        ~DiscardUnlessKept() {
-            if (folder && !keep) folder->discard();
-        }
-    } discard_on_failure{checkpoint.get(), keep_checkpoint};
-
     if (Status s = metrics.start(); !s) return s;
     pass_on_warnings();
-
-    const auto save_checkpoint = [&]() -> Status {
-        CheckpointRecord record;
-        record.key = key;
-        if (Status s = out.flush(record); !s) return s;
-        state.source_notes = merged_notes(earlier_notes, source.info().notes);
-        return checkpoint->save(record, state);
-    };
-    // Stopped by the user: what was measured is kept for --resume, the outputs are untouched.
-    const auto interrupted = [&]() -> Status {
-        const std::string untouched = "earlier outputs were left as they were";
-        if (!checkpoint || state.frames_analyzed == 0) {
-            return Status(ErrorCode::Interrupted,
-                          "interrupted; " + untouched +
-                              (metrics.empty() ? std::string()
-                                               : " (no checkpoint: runs with metric plugins "
-                                                 "cannot be resumed)"));
-        }
-        if (Status s = save_checkpoint(); !s) {
-            return Status(ErrorCode::Interrupted,
-                          "interrupted; " + untouched + "; no checkpoint: " + s.message());
-        }
-        keep_checkpoint = true;
-        char where[96];
-        std::snprintf(where, sizeof where, "interrupted after frame %lld (%.3f s); ",
-                      static_cast<long long>(state.last.number), state.last.time_s);
-        return Status(ErrorCode::Interrupted,
-                      where + untouched +
-                          ", and a checkpoint was saved: the same command with --resume "
-                          "continues from there");
-    };
 
     AnalysisResult result;
     result.source = source.info();
     const double end_s = o.duration_s ? o.start_s + *o.duration_s : 0.0;
     const auto started = std::chrono::steady_clock::now();
     auto last_saved = started;
+    bool checkpoint_failed = false;
     Progress progress;
     if (result.source.frame_rate > 0) {
         const double span =
@@ -349,16 +370,44 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         return in_range++ % o.every == 0 ? FramePipeline::Take::Measure : FramePipeline::Take::Skip;
     };
     // Everything a frame needs but itself runs on the pipeline's workers, several frames at once.
-    const auto prepare = [&](PreparedFrame& p) {
-        const LinearImage& image = p.frame.image;
-        p.area =
-            o.keep_letterbox ? Rect{0, 0, image.width, image.height} : detect_picture_area(image);
-        p.acc.reset(o.measure.families.size());
-        accumulate(image, p.area, o.measure, p.acc);
-        p.signature = make_signature(image, p.area);
-    };
+    const auto prepare = [&](PreparedFrame& p) { measure_independent(o, p); };
     const auto cancelled = [&] { return hooks.cancel != nullptr && hooks.cancel->load(); };
-    FramePipeline pipeline(source, select, prepare);
+    std::unique_ptr<FrameFeed> live;
+    if (!merging) live = std::make_unique<FramePipeline>(source, select, prepare);
+    FrameFeed& pipeline = merging ? static_cast<FrameFeed&>(*journals) : *live;
+    const auto save_checkpoint = [&]() -> Status {
+        CheckpointRecord record;
+        record.key = key;
+        if (Status s = out.flush(record); !s) return s;
+        state.source_notes = merged_notes(earlier_notes, pipeline.source_notes());
+        return checkpoint->save(record, state);
+    };
+    // Stopped by the user: what was measured is kept for --resume, the outputs are untouched.
+    const auto interrupted = [&]() -> Status {
+        const std::string untouched = "earlier outputs were left as they were";
+        if (!checkpoint || state.frames_analyzed == 0) {
+            return Status(ErrorCode::Interrupted,
+                          "interrupted; " + untouched +
+                              (metrics.empty() ? std::string()
+                                               : " (no checkpoint: runs with metric plugins "
+                                                 "cannot be resumed)"));
+        }
+        if (Status s = save_checkpoint(); !s) {
+            return Status(
+                ErrorCode::Interrupted,
+                "interrupted; " + untouched + "; the checkpoint could not be saved (" +
+                    s.message() + ")" +
+                    (checkpoint->has_state() ? ": --resume continues from the one before" : ""));
+        }
+        char where[96];
+        std::snprintf(where, sizeof where, "interrupted after frame %lld (%.3f s); ",
+                      static_cast<long long>(state.last.number), state.last.time_s);
+        return Status(ErrorCode::Interrupted,
+                      where + untouched +
+                          ", and a checkpoint was saved: the same command with --resume "
+                          "continues from there");
+    };
+
     PreparedFrame prepared;
     while (true) {
         if (cancelled()) return interrupted();
@@ -408,18 +457,21 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         }
         ++state.frames_analyzed;
         state.last = prepared.read;
-        state.last.frames_decoded += base.frames_decoded;
-        state.last.decode_errors += base.decode_errors;
-        state.last.concealed_frames += base.concealed_frames;
+        state.last.frames_decoded += decoded_before;
 
         const auto now = std::chrono::steady_clock::now();
         if (checkpoint &&
             std::chrono::duration<double>(now - last_saved).count() >= o.checkpoint_interval_s) {
-            if (Status s = save_checkpoint(); !s) return s;
+            // A checkpoint that cannot be saved (a full disk?) costs only the safety net: the
+            // analysis goes on, and the one before stays for --resume.
+            if (Status s = save_checkpoint(); !s && !checkpoint_failed) {
+                checkpoint_failed = true;
+                warn("a checkpoint could not be saved (" + s.message() + "); the analysis goes on");
+            }
             last_saved = now;
         }
         if (hooks.on_progress) {
-            progress.frames_decoded = base.frames_decoded + pipeline.frames_decoded();
+            progress.frames_decoded = decoded_before + pipeline.frames_decoded();
             progress.frames_analyzed = state.frames_analyzed;
             progress.time_s = state.last_time_s;
             progress.elapsed_s = std::chrono::duration<double>(now - started).count();
@@ -438,17 +490,17 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     state.shots.finish(keyframes ? one_shot : state.detector.boundaries());
     result.shots = std::move(state.shots.shots());
     result.frames_analyzed = state.frames_analyzed;
-    result.frames_decoded = base.frames_decoded + pipeline.frames_decoded();
-    result.decode_errors = base.decode_errors + source.decode_errors();
+    result.frames_decoded = decoded_before + pipeline.frames_decoded();
+    result.decode_errors = merging ? journals->decode_errors() : source.decode_errors();
     result.first_time_s = state.first_time_s;
     result.last_time_s = state.last_time_s;
     result.film = std::move(state.film);
     result.resumed_after = state.resumed_after;
     result.source = source.info();
-    result.source.notes = merged_notes(earlier_notes, source.info().notes);
+    result.source.notes = merged_notes(earlier_notes, pipeline.source_notes());
     const bool whole_source = o.start_s == 0 && !o.duration_s && !keyframes;
-    result.completeness = assess_completeness(
-        result, base.concealed_frames + source.concealed_frames(), whole_source);
+    const int64_t concealed = merging ? journals->concealed_frames() : source.concealed_frames();
+    result.completeness = assess_completeness(result, concealed, whole_source);
     // Damage and left-out pixels reach the user as they are known, whatever the front end.
     for (const std::string& reason : result.completeness.reasons) warn(reason);
     for (const std::string& note : result.completeness.notes) warn(note);
@@ -491,6 +543,11 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     if (Status s = out.summary.open(); !s) return s;
     out.summary.stream() << summary_text(o, result);
     if (Status s = out.commit(); !s) return s;
+    if (checkpoint) checkpoint->discard();  // the outputs are in place: nothing to resume
+    if (merging) {                          // the segments are in the outputs now
+        std::error_code ec;
+        fs::remove_all(segments_folder(o.output_dir), ec);
+    }
     return result;
 }
 

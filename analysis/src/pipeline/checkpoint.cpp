@@ -16,7 +16,6 @@ namespace huescope {
 namespace fs = std::filesystem;
 namespace {
 constexpr const char* kStateFile = "state.bin";
-constexpr const char* kLockFile = "lock";
 }  // namespace
 
 Result<std::unique_ptr<CheckpointFolder>> CheckpointFolder::claim(const std::string& output_dir) {
@@ -27,28 +26,33 @@ Result<std::unique_ptr<CheckpointFolder>> CheckpointFolder::claim(const std::str
         return Status(ErrorCode::CannotCreate,
                       "cannot create '" + folder.string() + "': " + ec.message());
     }
-    const std::string lock_path = (folder / kLockFile).string();
-    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    return std::unique_ptr<CheckpointFolder>(new CheckpointFolder(folder.string()));
+}
+
+CheckpointFolder::~CheckpointFolder() {
+    if (!has_state()) {
+        discard();  // working files of a run that never saved a state
+        std::error_code ec;
+        fs::remove(m_path, ec);
+    }
+}
+
+Result<std::unique_ptr<OutputFolderLock>> OutputFolderLock::take(const std::string& output_dir) {
+    const int fd = ::open(output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
         return Status(ErrorCode::CannotCreate,
-                      "cannot create '" + lock_path + "': " + std::strerror(errno));
+                      "cannot open '" + output_dir + "': " + std::strerror(errno));
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
         return Status(ErrorCode::InvalidArgument,
                       "another huescope analysis is writing to '" + output_dir + "'");
     }
-    return std::unique_ptr<CheckpointFolder>(new CheckpointFolder(folder.string(), fd));
+    return std::unique_ptr<OutputFolderLock>(new OutputFolderLock(fd));
 }
 
-CheckpointFolder::~CheckpointFolder() {
-    // Without a state the folder holds nothing worth keeping.
-    if (!has_state()) {
-        std::error_code ec;
-        fs::remove(fs::path(m_path) / kLockFile, ec);
-        fs::remove(m_path, ec);  // only if empty: working files are kept with their state
-    }
-    ::close(m_lock_fd);
+OutputFolderLock::~OutputFolderLock() {
+    ::close(m_fd);  // releases the lock
 }
 
 std::string CheckpointFolder::file(const std::string& name) const {
@@ -81,9 +85,7 @@ Result<CheckpointRecord> CheckpointFolder::load(const std::string& key, RunState
 
 void CheckpointFolder::discard() const {
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(m_path, ec)) {
-        if (entry.path().filename() != kLockFile) fs::remove(entry.path(), ec);
-    }
+    for (const auto& entry : fs::directory_iterator(m_path, ec)) fs::remove(entry.path(), ec);
 }
 
 }  // namespace huescope

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <new>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -246,6 +247,16 @@ struct StateAccess {
     static void fields(Ar& ar, ShotTracker& t) {
         ar(t.m_scope, t.m_pending, t.m_shots, t.m_acc, t.m_cells, t.m_next_boundary, t.m_open);
     }
+    // The fixed-size tables a loaded state must have before anything indexes them.
+    static bool sizes_ok(const RunState& s) {
+        const ColorCells empty;
+        const auto scope_ok = [](const Vectorscope& v) {
+            return v.counts.size() == std::size_t{Vectorscope::kSize} * Vectorscope::kSize;
+        };
+        return scope_ok(s.film_scope) && scope_ok(s.shots.m_scope) &&
+               s.film_cells.m_cells.size() == empty.m_cells.size() &&
+               s.shots.m_cells.m_cells.size() == empty.m_cells.size();
+    }
 };
 
 // The classes above keep their state private; their field lists are StateAccess's.
@@ -266,19 +277,39 @@ void fields(Ar& ar, CheckpointRecord& r) {
     ar(r.key, r.csv_bytes, r.hue_rows, r.scope_shots);
 }
 
+namespace {
+
+// FNV-1a: any damaged byte of a checkpoint is caught before its contents are believed.
+uint64_t checksum(std::string_view bytes) {
+    uint64_t h = 1469598103934665603ull;
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+}
+
+}  // namespace
+
 std::string encode_checkpoint(const CheckpointRecord& record, const RunState& state) {
     StateWriter out;
     out.raw(kMagic.data(), kMagic.size());
     out(kFormat, record, state);
-    return out.take();
+    std::string bytes = out.take();
+    const uint64_t sum = checksum(std::string_view(bytes).substr(kMagic.size()));
+    bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    return bytes;
 }
 
 Status decode_checkpoint(std::string_view bytes, const std::string& expected_key,
                          CheckpointRecord& record, RunState& state) {
-    if (bytes.substr(0, kMagic.size()) != kMagic) {
-        return Status(ErrorCode::BadData, "not a huescope checkpoint");
+    if (bytes.size() < kMagic.size() + sizeof(uint64_t) ||
+        bytes.substr(0, kMagic.size()) != kMagic) {
+        return Status(ErrorCode::BadData, "the checkpoint is damaged (not a huescope checkpoint)");
     }
-    StateReader in(bytes.substr(kMagic.size()));
+    const std::string_view payload =
+        bytes.substr(kMagic.size(), bytes.size() - kMagic.size() - sizeof(uint64_t));
+    uint64_t sum = 0;
+    std::memcpy(&sum, bytes.data() + bytes.size() - sizeof sum, sizeof sum);
+    if (sum != checksum(payload)) return Status(ErrorCode::BadData, "the checkpoint is damaged");
+    StateReader in(payload);
     uint32_t format = 0;
     in(format);
     if (format != kFormat) {
@@ -291,8 +322,41 @@ Status decode_checkpoint(std::string_view bytes, const std::string& expected_key
         return Status(ErrorCode::InvalidArgument,
                       "the checkpoint belongs to another input or other parameters");
     }
-    in(state);
-    if (!in.ok() || !in.at_end()) return Status(ErrorCode::BadData, "the checkpoint is damaged");
+    try {
+        in(state);
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::BadData, "the checkpoint is damaged (implausible sizes)");
+    }
+    if (!in.ok() || !in.at_end() || !StateAccess::sizes_ok(state)) {
+        return Status(ErrorCode::BadData, "the checkpoint is damaged");
+    }
+    return Status::ok();
+}
+
+std::string encode_frame_record(const PreparedFrame& frame) {
+    StateWriter out;
+    out(frame.read, frame.frame.image.width, frame.frame.image.height, frame.area, frame.acc,
+        frame.signature.thumbnail);
+    return out.take();
+}
+
+Status decode_frame_record(std::string_view bytes, PreparedFrame& frame) {
+    StateReader in(bytes);
+    std::vector<float> thumbnail;
+    try {
+        in(frame.read, frame.frame.image.width, frame.frame.image.height, frame.area, frame.acc,
+           thumbnail);
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::BadData, "a frame record of the journal is damaged");
+    }
+    if (!in.ok() || !in.at_end() ||
+        thumbnail.size() != static_cast<std::size_t>(kThumbWidth) * kThumbHeight * 3) {
+        return Status(ErrorCode::BadData, "a frame record of the journal is damaged");
+    }
+    frame.frame.image.rgb.clear();  // a replayed frame has no pixels
+    frame.frame.number = frame.read.number;
+    frame.frame.time_s = frame.read.time_s;
+    frame.signature = signature_from_thumbnail(std::move(thumbnail));
     return Status::ok();
 }
 

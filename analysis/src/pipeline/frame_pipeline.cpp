@@ -5,7 +5,10 @@
 namespace huescope {
 
 FramePipeline::FramePipeline(FrameSource& source, Selector select, Preparer prepare)
-    : m_source(source), m_select(std::move(select)), m_prepare(std::move(prepare)) {
+    : m_source(source),
+      m_select(std::move(select)),
+      m_prepare(std::move(prepare)),
+      m_notes(source.info().notes) {
     // One worker per core: FFmpeg's decode threads and the reader share the cores with them,
     // and the operating system balances the lot. Two frames beyond the workers keep every
     // worker fed while the caller finishes the previous one.
@@ -42,6 +45,8 @@ void FramePipeline::read() {
         // parallel_for pool for the colour decode.
         Result<bool> got = m_source.next(slot.frame);
         std::lock_guard lock(m_mutex);
+        // The source appends notes on this thread; the caller reads this copy.
+        if (m_source.info().notes.size() != m_notes.size()) m_notes = m_source.info().notes;
         if (!got || !got.value()) {
             if (!got) m_read_status = got.status();
             break;
@@ -103,6 +108,11 @@ Result<bool> FramePipeline::next(PreparedFrame& out) {
 void FramePipeline::recycle(PreparedFrame&& done) {
     std::lock_guard lock(m_mutex);
     if (m_spare.size() < m_capacity) m_spare.push_back(std::move(done));
+}
+
+std::vector<std::string> FramePipeline::source_notes() const {
+    std::lock_guard lock(m_mutex);
+    return m_notes;
 }
 
 int64_t FramePipeline::frames_decoded() const {

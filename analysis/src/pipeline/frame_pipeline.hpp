@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,7 +40,22 @@ struct PreparedFrame {
     FrameSignature signature;
 };
 
-class FramePipeline {
+/// Where the order-dependent stage of an analysis gets its frames, in source order: a
+/// FramePipeline measuring them now, or the journals of segments measured earlier.
+class FrameFeed {
+  public:
+    virtual ~FrameFeed() = default;
+    /// The next frame; false after the last; an error if reading failed.
+    virtual Result<bool> next(PreparedFrame& out) = 0;
+    /// Hands a frame's buffers back for reuse (optional).
+    virtual void recycle(PreparedFrame&& /*done*/) {}
+    /// Frames the source decoded, measured or not. Final once next() returned false.
+    virtual int64_t frames_decoded() const = 0;
+    /// The source's notes so far (safe to call while frames are being read).
+    virtual std::vector<std::string> source_notes() const = 0;
+};
+
+class FramePipeline final : public FrameFeed {
   public:
     /// What the reader does with a decoded frame: measure it, skip it (outside the time range,
     /// or between --every samples), or stop reading (past the range).
@@ -57,11 +73,12 @@ class FramePipeline {
 
     /// The next prepared frame in source order; false after the last; the source's error if
     /// reading failed (after the frames read before the failure).
-    Result<bool> next(PreparedFrame& out);
-    /// Hands a frame's buffers back for reuse (optional; saves an allocation per frame).
-    void recycle(PreparedFrame&& done);
+    Result<bool> next(PreparedFrame& out) override;
+    /// Saves an allocation per frame.
+    void recycle(PreparedFrame&& done) override;
     /// Frames the reader decoded, measured or not. Final once next() returned false or an error.
-    int64_t frames_decoded() const;
+    int64_t frames_decoded() const override;
+    std::vector<std::string> source_notes() const override;
 
   private:
     void read();
@@ -80,6 +97,7 @@ class FramePipeline {
     int64_t m_read = 0;      // frames given a sequence number
     int64_t m_returned = 0;  // frames handed to the caller
     int64_t m_decoded = 0;
+    std::vector<std::string> m_notes;  // the source's, copied by the reader as they grow
     bool m_reading_done = false;
     Status m_read_status = Status::ok();
     bool m_stop = false;
