@@ -28,12 +28,16 @@ void print_assumptions(const SourceInfo& info) {
 
 }  // namespace
 
-Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
+const std::atomic<bool>* stop_on_signals() {
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
+    return &g_cancel;
+}
+
+Result<AnalysisResult> run_analysis(const AnalyzeOptions& options, bool quiet) {
     ProgressLine progress(!quiet);
     AnalyzeHooks hooks;
-    hooks.cancel = &g_cancel;
+    hooks.cancel = stop_on_signals();
     if (!quiet) hooks.on_start = print_assumptions;
     hooks.on_progress = [&progress](const Progress& p) { progress.update(p); };
     hooks.on_warning = [](const std::string& message) {  // even when quiet: results changed

@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "analysis_options.hpp"
 #include "analysis_runner.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -11,72 +12,6 @@
 
 namespace huescope::cli {
 namespace {
-
-struct AnalyzeArgs {
-    AnalyzeOptions options;
-    std::string hue_space = "oklch";
-    std::vector<std::string> bands;
-    std::string start;
-    std::string duration;
-    bool quiet = false;
-    bool report = false;
-    std::string charts_dir;
-    std::vector<std::string> metric_options;
-    std::string segment;
-};
-
-// "K/N" with 1 <= K <= N.
-bool parse_segment(const std::string& text, SegmentSpec& spec) {
-    int k = 0, n = 0;
-    char slash = 0, extra = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/')
-        return false;
-    if (n < 1 || k < 1 || k > n) return false;
-    spec = {k, n};
-    return true;
-}
-
-Status finish_options(AnalyzeArgs& a) {
-    MeasureParams& m = a.options.measure;
-    if (!parse_hue_space(a.hue_space, m.hue_space)) {
-        return Status(ErrorCode::InvalidArgument,
-                      "--hue-space must be oklch or cielab, not '" + a.hue_space + "'");
-    }
-    m.families = default_hue_families(m.hue_space);
-    for (const std::string& spec : a.bands) {
-        Result<HueBand> band = parse_hue_band(spec);
-        if (!band) return band.status();
-        set_hue_band(m.families, band.value());
-    }
-    for (const std::string& spec : a.metric_options) {
-        const std::size_t eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            return Status(ErrorCode::InvalidArgument,
-                          "--metric-option must be ID=JSON, not '" + spec + "'");
-        }
-        a.options.plugins.options_json[spec.substr(0, eq)] = spec.substr(eq + 1);
-    }
-    if (!a.segment.empty()) {
-        SegmentSpec spec;
-        if (!parse_segment(a.segment, spec)) {
-            return Status(ErrorCode::InvalidArgument,
-                          "--segment must be K/N with 1 <= K <= N, not '" + a.segment + "'");
-        }
-        a.options.segment = spec;
-    }
-    if (!a.start.empty() && !parse_time(a.start, a.options.start_s)) {
-        return Status(ErrorCode::InvalidArgument, "--start '" + a.start + "' is not a time");
-    }
-    if (!a.duration.empty()) {
-        double seconds = 0.0;
-        if (!parse_time(a.duration, seconds) || seconds <= 0) {
-            return Status(ErrorCode::InvalidArgument,
-                          "--duration '" + a.duration + "' is not a positive time");
-        }
-        a.options.duration_s = seconds;
-    }
-    return Status::ok();
-}
 
 void print_result(const AnalysisResult& r, const AnalyzeOptions& o) {
     if (o.segment) {
@@ -118,46 +53,10 @@ Command register_analyze(CLI::App& app, const std::string& command_line,
     AnalyzeOptions& o = args->options;
     o.command_line = command_line;
     o.arguments = arguments;
-    MeasureParams& m = o.measure;
     cmd->add_option("INPUT", o.input, "video file, EXR file, EXR pattern (shot.%04d.exr) or folder")
         ->required();
     cmd->add_option("-o,--output", o.output_dir, "output folder (created if missing)")->required();
-    add_source_options(*cmd, o.source);
-    cmd->add_option("--hue-space", args->hue_space,
-                    "hue circle for the families and shares: oklch (default) or cielab");
-    cmd->add_option("--band", args->bands,
-                    "define or redefine a hue family, NAME=FROM:TO in degrees (wraps through 0 "
-                    "when FROM > TO); repeatable, e.g. --band blue=220:300");
-    cmd->add_option("--min-chroma", m.min_chroma,
-                    "OKLab chroma below which a pixel is achromatic (default 0.02)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--near-black", m.near_black_l,
-                    "OKLab lightness below which a pixel has no hue (default 0.10)")
-        ->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--near-white", m.near_white_l,
-                    "OKLab lightness above which a pixel has no hue (default 0.95)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--start", args->start, "start of the range: seconds or HH:MM:SS(.s)");
-    cmd->add_option("--duration", args->duration, "length of the range: seconds or HH:MM:SS(.s)");
-    cmd->add_option("--every", o.every, "measure every N-th frame of the range (default 1)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_flag("--keyframes", o.source.keyframes_only,
-                  "quick look: decode and measure keyframes only (the range is one shot)");
-    cmd->add_flag("--keep-letterbox", o.keep_letterbox,
-                  "measure black letterbox/pillarbox bars as picture (default: left out)");
-    cmd->add_option("--palette-colors", o.palette.max_colors,
-                    "largest number of colours in a palette (default 8)")
-        ->check(CLI::Range(1, 32));
-    cmd->add_option("--palette-merge", o.palette.merge_de,
-                    "OKLab distance below which palette colours merge (default 0.04)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--plugin-dir", o.plugins.dirs,
-                    "load metric plugins (*.so) from this folder (repeatable; also "
-                    "HUESCOPE_PLUGIN_PATH)");
-    cmd->add_flag("--strict-plugins", o.plugins.strict,
-                  "stop with an error when a plugin cannot load or fails (default: warn, skip)");
-    cmd->add_option("--metric-option", args->metric_options,
-                    "options for a plugin metric, ID=JSON (repeatable)");
+    add_measurement_options(*cmd, *args);
 #ifdef HUESCOPE_WITH_REPORT
     cmd->add_flag("--report", args->report,
                   "also write the palette report (report.html, report.pdf)");

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "huescope/compare.hpp"
+#include "huescope/corpus.hpp"
 #ifdef HUESCOPE_WITH_REPORT
 #include "report_runner.hpp"
 #endif
@@ -18,6 +19,8 @@ namespace fs = std::filesystem;
 struct CompareArgs {
     std::vector<std::string> inputs;
     std::vector<std::string> references;
+    std::string corpus;
+    std::string reference_query;
     std::string output_dir = "huescope-compare";
     std::string units = "auto";
     std::string alternative = "two-sided";
@@ -56,6 +59,17 @@ Result<FilmRecord> film_for(const std::string& input, const CompareArgs& args, s
 }
 
 Status finish_options(CompareArgs& a) {
+    if (!a.reference_query.empty()) {
+        if (a.corpus.empty()) {
+            return Status(ErrorCode::InvalidArgument, "--reference-query needs --corpus");
+        }
+        Result<std::vector<std::string>> folders = query_film_folders(a.corpus, a.reference_query);
+        if (!folders) return folders.status();
+        if (folders.value().empty()) {
+            return Status(ErrorCode::InvalidArgument, "the reference query found no film");
+        }
+        a.references.insert(a.references.end(), folders.value().begin(), folders.value().end());
+    }
     if (!parse_unit_mode(a.units, a.options.units.mode)) {
         return Status(ErrorCode::InvalidArgument,
                       "--units must be auto, shots or blocks, not '" + a.units + "'");
@@ -126,6 +140,11 @@ Command register_compare(CLI::App& app, const std::string& command_line) {
         ->required();
     cmd->add_option("--reference", args->references,
                     "compare the one FILM against these reference films instead of all pairs");
+    cmd->add_option("--corpus", args->corpus, "a corpus folder made by huescope batch");
+    cmd->add_option("--reference-query", args->reference_query,
+                    "with --corpus: SQL on its index whose first column is film ids, e.g. "
+                    "\"SELECT film_id FROM film_tags WHERE key='year' AND value LIKE '198%'\" "
+                    "(docs/corpus.md)");
     cmd->add_option("-o,--output", args->output_dir, "output folder (default ./huescope-compare)");
     cmd->add_option("--family", o.family, "the hue family tested (default blue)");
     cmd->add_option("--units", args->units,

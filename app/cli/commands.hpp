@@ -17,6 +17,8 @@ Command register_probe(CLI::App& app);
 /// with a segment, for `huescope merge` to repeat.
 Command register_analyze(CLI::App& app, const std::string& command_line,
                          const std::vector<std::string>& arguments = {});
+/// `huescope batch`: a corpus, locally or as a Slurm job array.
+Command register_batch(CLI::App& app, const std::string& command_line);
 /// `huescope merge OUTDIR`: repeats the segments' analyze command with --merge-segments.
 Command register_merge(CLI::App& app, const std::string& command_line);
 

@@ -10,6 +10,8 @@ inline constexpr int kExitOk = 0;
 /// "completeness" says what was lost (docs/robustness.md). Not a sysexits value: it is a
 /// success with a caveat, which scripts must be able to tell from both 0 and failure.
 inline constexpr int kExitPartial = 3;
+/// `batch`: it finished, but some films failed; they are listed, and in the index's failures.
+inline constexpr int kExitSomeFailed = 2;
 inline constexpr int kExitUsage = 64;
 inline constexpr int kExitDataError = 65;
 inline constexpr int kExitNoInput = 66;

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         {"probe", register_probe(app)},
         {"analyze", register_analyze(app, command_line, arguments)},
         {"merge", register_merge(app, command_line)},
+        {"batch", register_batch(app, command_line)},
         {"compare", register_compare(app, command_line)},
         {"metrics", register_metrics(app)},
 #ifdef HUESCOPE_WITH_REPORT

@@ -218,6 +218,8 @@ std::string run_key(const AnalyzeOptions& o, const SourceInfo& opened) {
     key["source"] = source_json(opened);
     std::error_code ec;
     const fs::path input(o.input);
+    // The same file named another way (relative here, absolute on a cluster node) is the same run.
+    key["source"]["path"] = fs::absolute(input, ec).lexically_normal().string();
     if (fs::is_regular_file(input, ec)) {
         key["file"] = {{"path", fs::absolute(input, ec).lexically_normal().string()},
                        {"bytes", fs::file_size(input, ec)},

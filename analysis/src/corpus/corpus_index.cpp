@@ -1,0 +1,234 @@
+// CORPUS/corpus.sqlite (schema in docs/corpus.md): rebuilt from the analyses themselves, so it
+// holds exactly what they hold, and queried read-only.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "huescope/corpus.hpp"
+
+namespace huescope {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+namespace {
+
+constexpr const char* kIndex = "corpus.sqlite";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE films (
+  id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, folder TEXT NOT NULL,
+  title TEXT, path TEXT, bytes INTEGER,
+  huescope_version TEXT, analysed_utc TEXT, parameters TEXT,
+  container TEXT, codec TEXT, width INTEGER, height INTEGER, frame_rate REAL, duration_s REAL,
+  frames_analyzed INTEGER, partial INTEGER, shots INTEGER,
+  chromatic_fraction REAL, mean_chroma REAL, mean_lightness REAL, hue_mean_deg REAL,
+  hue_weight REAL);
+CREATE TABLE film_tags (film_id TEXT NOT NULL REFERENCES films(id), key TEXT NOT NULL,
+  value TEXT, PRIMARY KEY (film_id, key));
+CREATE TABLE film_families (film_id TEXT NOT NULL REFERENCES films(id), family TEXT NOT NULL,
+  share REAL, pixel_share REAL, PRIMARY KEY (film_id, family));
+CREATE TABLE shots (film_id TEXT NOT NULL REFERENCES films(id), shot INTEGER NOT NULL,
+  start_frame INTEGER, end_frame INTEGER, start_s REAL, end_s REAL, frames INTEGER,
+  transition TEXT, chromatic_fraction REAL, mean_chroma REAL, mean_lightness REAL,
+  hue_mean_deg REAL, hue_weight REAL, PRIMARY KEY (film_id, shot));
+CREATE TABLE shot_families (film_id TEXT NOT NULL, shot INTEGER NOT NULL, family TEXT NOT NULL,
+  share REAL, pixel_share REAL, PRIMARY KEY (film_id, shot, family));
+CREATE TABLE failures (path TEXT NOT NULL, id TEXT, error TEXT, code TEXT);
+)sql";
+
+using Database = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+Status sql_error(sqlite3* db, const std::string& what) {
+    return Status(ErrorCode::Io, what + ": " + sqlite3_errmsg(db));
+}
+
+// Binds JSON values in order: numbers, strings, booleans (as 0/1) and null.
+Status insert(sqlite3* db, const char* sql, const std::vector<json>& values) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK)
+        return sql_error(db, "preparing the index");
+    const Statement statement(raw, &sqlite3_finalize);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const json& v = values[i];
+        const int at = static_cast<int>(i) + 1;
+        if (v.is_number_integer() || v.is_boolean()) {
+            sqlite3_bind_int64(raw, at, v.is_boolean() ? v.get<bool>() : v.get<int64_t>());
+        } else if (v.is_number()) {
+            sqlite3_bind_double(raw, at, v.get<double>());
+        } else if (v.is_string()) {
+            sqlite3_bind_text(raw, at, v.get_ref<const std::string&>().c_str(), -1,
+                              SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_null(raw, at);
+        }
+    }
+    if (sqlite3_step(raw) != SQLITE_DONE) return sql_error(db, "writing the index");
+    return Status::ok();
+}
+
+json field(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it == j.end() ? json(nullptr) : *it;
+}
+
+Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
+    std::ifstream summary_in(folder / "summary.json"), record_in(folder / "film.json");
+    if (!summary_in || !record_in) return Status::ok();  // not (yet) a finished analysis
+    json summary, record;
+    try {
+        summary = json::parse(summary_in);
+        record = json::parse(record_in);
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::BadData, "'" + folder.string() + "': " + e.what());
+    }
+    const std::string sha = record.value("sha256", "");
+    const std::string id = sha.substr(0, 16);
+    const json& input = summary["input"];
+    const json& film = summary["film"];
+    const json tags = record.value("tags", json::object());
+    const std::string title = tags.contains("title")
+                                  ? tags["title"].get<std::string>()
+                                  : fs::path(record.value("path", "")).stem().string();
+    if (Status s = insert(db,
+                          "INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                          "?,?)",
+                          {id,
+                           sha,
+                           fs::relative(folder, corpus).string(),
+                           title,
+                           field(record, "path"),
+                           field(record, "bytes"),
+                           summary["tool"]["version"],
+                           field(summary, "generated_utc"),
+                           summary["parameters"].dump(),
+                           field(input, "container"),
+                           field(input, "codec"),
+                           field(input, "width"),
+                           field(input, "height"),
+                           field(input, "frame_rate"),
+                           field(input, "duration_s"),
+                           field(summary, "frames_analyzed"),
+                           summary["completeness"].value("partial", false),
+                           static_cast<int64_t>(summary["shots"].size()),
+                           field(film, "chromatic_fraction"),
+                           field(film, "mean_chroma"),
+                           field(film, "mean_lightness"),
+                           field(film, "hue_mean_deg"),
+                           field(film, "hue_weight")});
+        !s) {
+        return s;
+    }
+    for (const auto& [key, value] : tags.items()) {
+        if (Status s = insert(db, "INSERT INTO film_tags VALUES (?,?,?)", {id, key, value}); !s)
+            return s;
+    }
+    for (const auto& [family, share] : film["shares"].items()) {
+        if (Status s = insert(db, "INSERT INTO film_families VALUES (?,?,?,?)",
+                              {id, family, share, field(film["pixel_shares"], family.c_str())});
+            !s) {
+            return s;
+        }
+    }
+    int64_t number = 0;
+    for (const json& shot : summary["shots"]) {
+        if (Status s = insert(db, "INSERT INTO shots VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                              {id, number, field(shot, "start_frame"), field(shot, "end_frame"),
+                               field(shot, "start_s"), field(shot, "end_s"), field(shot, "frames"),
+                               field(shot, "transition"), field(shot, "chromatic_fraction"),
+                               field(shot, "mean_chroma"), field(shot, "mean_lightness"),
+                               field(shot, "hue_mean_deg"), field(shot, "hue_weight")});
+            !s) {
+            return s;
+        }
+        for (const auto& [family, share] : shot["shares"].items()) {
+            if (Status s = insert(
+                    db, "INSERT INTO shot_families VALUES (?,?,?,?,?)",
+                    {id, number, family, share, field(shot["pixel_shares"], family.c_str())});
+                !s) {
+                return s;
+            }
+        }
+        ++number;
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
+Status rebuild_index(const std::string& corpus_dir, const std::vector<FilmOutcome>& failures) {
+    const fs::path corpus(corpus_dir);
+    const fs::path temp = corpus / (std::string(".") + kIndex + ".tmp");
+    std::error_code ec;
+    fs::remove(temp, ec);
+    sqlite3* raw = nullptr;
+    const int opened = sqlite3_open(temp.c_str(), &raw);
+    const Database db(raw, &sqlite3_close);
+    if (opened != SQLITE_OK) return sql_error(raw, "creating the index");
+    if (sqlite3_exec(raw, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return sql_error(raw, "creating the index");
+    }
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(corpus / "films", ec))
+        if (entry.is_directory(ec)) folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end());
+    for (const fs::path& folder : folders) {
+        if (Status s = add_film(raw, corpus, folder); !s) return s;
+    }
+    for (const FilmOutcome& f : failures) {
+        if (Status s = insert(raw, "INSERT INTO failures VALUES (?,?,?,?)",
+                              {f.input, f.id.empty() ? json(nullptr) : json(f.id), f.error,
+                               error_code_name(f.code)});
+            !s) {
+            return s;
+        }
+    }
+    if (sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return sql_error(raw, "writing the index");
+    fs::rename(temp, corpus / kIndex, ec);
+    if (ec) return Status(ErrorCode::Io, "cannot replace the index: " + ec.message());
+    return Status::ok();
+}
+
+Result<std::vector<std::string>> query_film_folders(const std::string& corpus_dir,
+                                                    const std::string& sql) {
+    const fs::path corpus(corpus_dir);
+    const fs::path path = corpus / kIndex;
+    if (!fs::exists(path)) {
+        return Status(ErrorCode::NoInput, "'" + corpus_dir + "' has no index (corpus.sqlite)");
+    }
+    sqlite3* raw = nullptr;
+    const int opened = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    const Database db(raw, &sqlite3_close);
+    if (opened != SQLITE_OK) return sql_error(raw, "opening the index");
+    sqlite3_stmt* statement_raw = nullptr;
+    if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &statement_raw, nullptr) != SQLITE_OK) {
+        return Status(ErrorCode::InvalidArgument,
+                      std::string("the reference query is not valid SQL: ") + sqlite3_errmsg(raw));
+    }
+    const Statement statement(statement_raw, &sqlite3_finalize);
+    std::vector<std::string> folders;
+    int step = 0;
+    while ((step = sqlite3_step(statement_raw)) == SQLITE_ROW) {
+        const unsigned char* text = sqlite3_column_text(statement_raw, 0);
+        const std::string id = text ? reinterpret_cast<const char*>(text) : "";
+        if (id.size() < 16) {
+            return Status(ErrorCode::InvalidArgument,
+                          "the reference query's first column must be a film id, not '" + id + "'");
+        }
+        const fs::path folder = corpus / "films" / id.substr(0, 16);
+        if (!fs::is_directory(folder)) {
+            return Status(ErrorCode::NoInput,
+                          "the index names film " + id + ", whose analysis is not in the corpus");
+        }
+        folders.push_back(folder.string());
+    }
+    if (step != SQLITE_DONE) return sql_error(raw, "running the reference query");
+    return folders;
+}
+
+}  // namespace huescope

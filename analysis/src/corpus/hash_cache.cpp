@@ -1,0 +1,63 @@
+#include "hash_cache.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "../report/atomic_file.hpp"
+#include "huescope/corpus.hpp"
+
+namespace huescope {
+namespace fs = std::filesystem;
+
+HashCache::HashCache(const std::string& corpus_dir, bool persist)
+    : m_path((fs::path(corpus_dir) / ".hash-cache.json").string()), m_persist(persist) {
+    if (!m_persist) return;
+    std::ifstream in(m_path);
+    if (!in) return;
+    try {  // a damaged cache is only a slower run: it is rebuilt
+        const nlohmann::json cached = nlohmann::json::parse(in);
+        for (const auto& [path, e] : cached.items()) {
+            m_entries[path] = {e.at("bytes").get<uint64_t>(), e.at("modified").get<int64_t>(),
+                               e.at("sha256").get<std::string>()};
+        }
+    } catch (const std::exception&) {
+        m_entries.clear();
+    }
+}
+
+Result<std::string> HashCache::sha256(const std::string& path) {
+    std::error_code ec;
+    const std::string key = fs::absolute(path, ec).lexically_normal().string();
+    const uint64_t bytes = fs::file_size(path, ec);
+    if (ec) return Status(ErrorCode::NoInput, "cannot read '" + path + "': " + ec.message());
+    const int64_t modified = fs::last_write_time(path, ec).time_since_epoch().count();
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(key);
+        if (it != m_entries.end() && it->second.bytes == bytes && it->second.modified == modified)
+            return it->second.sha256;
+    }
+    Result<std::string> sha = file_sha256(path);  // outside the lock: it is the slow part
+    if (!sha) return sha;
+    std::lock_guard lock(m_mutex);
+    m_entries[key] = {bytes, modified, sha.value()};
+    return sha;
+}
+
+void HashCache::save() {
+    if (!m_persist) return;
+    nlohmann::json j = nlohmann::json::object();
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [path, e] : m_entries)
+            j[path] = {{"bytes", e.bytes}, {"modified", e.modified}, {"sha256", e.sha256}};
+    }
+    AtomicFile out(m_path);
+    if (!out.open()) return;  // the cache is an optimisation: failing to keep it loses nothing
+    out.stream() << j.dump(1) << "\n";
+    (void)out.commit();
+}
+
+}  // namespace huescope
