@@ -13,16 +13,24 @@ conf="$dir/slurm.conf"
 stop() {
   for daemon in slurmd slurmctld munged; do
     if [[ -f "$dir/$daemon.pid" ]]; then
-      kill "$(cat "$dir/$daemon.pid")" 2>/dev/null || true
+      pid=$(cat "$dir/$daemon.pid")
+      kill "$pid" 2>/dev/null || true
+      # Gone before the next cluster (another build's tests) takes the same ports.
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       rm -f "$dir/$daemon.pid"
     fi
   done
 }
 
+if [[ $(id -u) != 0 ]]; then  # the daemons run as root; jobs run as the submitting user
+  exec sudo bash "$0" "$@"
+fi
 if [[ $action == stop ]]; then
   stop
   exit 0
 fi
+stop  # daemons a crashed earlier run left behind
+rm -rf "$dir/state" "$dir/spool"
 
 for tool in slurmctld slurmd munged sinfo sbatch; do
   command -v "$tool" >/dev/null || { echo "cluster.sh: $tool is not installed" >&2; exit 1; }
