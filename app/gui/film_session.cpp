@@ -98,6 +98,9 @@ void FilmSession::start_analysis() {
     options.output_dir = m_folder.toStdString();
     options.measure = m_params;
     options.command_line = "huescope-gui";
+    // An analysis cancelled earlier (or cut short by a crash) goes on where it stopped; the
+    // live views then start there, and the finished files are a whole run's.
+    options.resume = QFileInfo::exists(m_folder + "/.huescope-checkpoint/state.bin");
     m_worker = new AnalysisWorker(options, this);
     connect(m_worker, &AnalysisWorker::done, this, &FilmSession::on_worker_done,
             Qt::QueuedConnection);

@@ -14,8 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exr_writer.hpp"
 #include "huescope/analyze.hpp"
+#include "output_files.hpp"
 #include "test_paths.hpp"
 
 namespace fs = std::filesystem;
@@ -26,25 +26,24 @@ using testing_support::media;
 
 namespace {
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// summary.json without what says when and how the run was made.
-nlohmann::json comparable_summary(const fs::path& dir) {
-    nlohmann::json j = nlohmann::json::parse(slurp(dir / "summary.json"));
-    j.erase("generated_utc");
-    j.erase("command_line");
-    j.erase("resumed_after_frames");
-    return j;
-}
-
 AnalyzeOptions options_for(const std::string& input, const fs::path& out) {
     AnalyzeOptions o;
     o.input = input;
     o.output_dir = out.string();
     return o;
+}
+
+// Runs `o` and returns its warnings.
+std::vector<std::string> warnings_of(const AnalyzeOptions& o) {
+    std::vector<std::string> warnings;
+    AnalyzeHooks hooks;
+    hooks.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+    const auto r = huescope::analyze(o, hooks);
+    EXPECT_TRUE(r) << r.status().message();
+    if (r) {
+        EXPECT_TRUE(r.value().resumed_after.empty());
+    }
+    return warnings;
 }
 
 // Runs until `stop_after` frames were measured, then asks it to stop; returns the status.
@@ -57,9 +56,6 @@ huescope::Status run_stopping_after(const AnalyzeOptions& o, int64_t stop_after)
     };
     return huescope::analyze(o, hooks).status();
 }
-
-const char* const kOutputs[] = {"frames.csv",      "hue_time.exr", "barcode.png",
-                                "hue_barcode.png", "barcode.exr",  "vectorscope.exr"};
 
 // Stops `o` after each of `stops` frames in turn (resuming each time), then checks every output
 // against `reference`, made in one go.
@@ -78,10 +74,7 @@ void expect_resumed_equals_uninterrupted(AnalyzeOptions o, const std::vector<int
     ASSERT_TRUE(resumed) << resumed.status().message();
     EXPECT_EQ(resumed.value().resumed_after.size(), stops.size());
     const fs::path dir(o.output_dir);
-    for (const char* name : kOutputs) {
-        EXPECT_EQ(slurp(dir / name), slurp(reference / name)) << name << " differs";
-    }
-    EXPECT_EQ(comparable_summary(dir), comparable_summary(reference));
+    testing_support::expect_same_analysis(dir, reference);
     EXPECT_FALSE(fs::exists(dir / ".huescope-checkpoint")) << "the checkpoint outlived the run";
 }
 
@@ -100,8 +93,7 @@ TEST(Resume, StopsAnywhereInAnEditResumeToTheSameFiles) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
     const fs::path reference = reference_run(o, dir);
-    const int64_t frames =
-        nlohmann::json::parse(slurp(reference / "summary.json"))["frames_analyzed"].get<int64_t>();
+    const int64_t frames = testing_support::comparable_summary(reference)["frames_analyzed"];
     // After the first frame; the last before a cut; inside a dissolve and a fade (boundaries
     // not settled yet); right after a flash; the last but one.
     for (const int64_t stop :
@@ -137,16 +129,8 @@ TEST(Resume, EveryNthFrameAndATimeRange) {
 
 TEST(Resume, ExrSequenceWithAGap) {
     const fs::path dir = testing_support::scratch_dir();
-    fs::create_directories(dir / "seq");
-    for (int i = 1; i <= 30; ++i) {
-        if (i == 12) continue;  // the gap
-        const float left[3] = {0.05f * float(i % 7), 0.02f, 0.3f};
-        const float right[3] = {0.4f, 0.01f * float(i % 5), 0.1f};
-        char name[32];
-        std::snprintf(name, sizeof name, "f.%04d.exr", i);
-        testing_support::write_exr(dir / "seq" / name, left, right, Imf::HALF);
-    }
-    const AnalyzeOptions o = options_for((dir / "seq" / "f.%04d.exr").string(), dir / "out");
+    const AnalyzeOptions o =
+        options_for(testing_support::write_exr_sequence_with_gap(dir / "seq"), dir / "out");
     expect_resumed_equals_uninterrupted(o, {4, 11, 20}, reference_run(o, dir));
 }
 
@@ -154,12 +138,7 @@ TEST(Resume, NothingToResumeStartsFromTheBeginning) {
     const fs::path dir = testing_support::scratch_dir();
     AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
     o.resume = true;
-    std::vector<std::string> warnings;
-    AnalyzeHooks hooks;
-    hooks.on_warning = [&](const std::string& w) { warnings.push_back(w); };
-    const auto r = huescope::analyze(o, hooks);
-    ASSERT_TRUE(r) << r.status().message();
-    EXPECT_TRUE(r.value().resumed_after.empty());
+    const std::vector<std::string> warnings = warnings_of(o);
     ASSERT_FALSE(warnings.empty());
     EXPECT_NE(warnings.front().find("no checkpoint"), std::string::npos) << warnings.front();
 }
@@ -168,7 +147,8 @@ TEST(Resume, OtherParametersOrAnotherInputAreRefused) {
     const fs::path dir = testing_support::scratch_dir();
     AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
     ASSERT_EQ(run_stopping_after(o, 20).code(), ErrorCode::Interrupted);
-    const std::string state = slurp(dir / "out" / ".huescope-checkpoint" / "state.bin");
+    const std::string state =
+        testing_support::slurp(dir / "out" / ".huescope-checkpoint" / "state.bin");
 
     AnalyzeOptions changed = o;
     changed.resume = true;
@@ -185,7 +165,7 @@ TEST(Resume, OtherParametersOrAnotherInputAreRefused) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.status().code(), ErrorCode::InvalidArgument);
     // A refused resume leaves the checkpoint as it was.
-    EXPECT_EQ(slurp(dir / "out" / ".huescope-checkpoint" / "state.bin"), state);
+    EXPECT_EQ(testing_support::slurp(dir / "out" / ".huescope-checkpoint" / "state.bin"), state);
 }
 
 TEST(Resume, DamagedCheckpointIsAClearError) {
@@ -193,7 +173,7 @@ TEST(Resume, DamagedCheckpointIsAClearError) {
     AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
     ASSERT_EQ(run_stopping_after(o, 20).code(), ErrorCode::Interrupted);
     const fs::path state = dir / "out" / ".huescope-checkpoint" / "state.bin";
-    const std::string whole = slurp(state);
+    const std::string whole = testing_support::slurp(state);
     o.resume = true;
     for (const std::size_t keep :
          {std::size_t{0}, std::size_t{10}, whole.size() / 2, whole.size() - 1}) {
@@ -223,12 +203,7 @@ TEST(Resume, AFreshRunStartsOverAndLeavesNoCheckpoint) {
     const fs::path dir = testing_support::scratch_dir();
     AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
     ASSERT_EQ(run_stopping_after(o, 20).code(), ErrorCode::Interrupted);
-    std::vector<std::string> warnings;
-    AnalyzeHooks hooks;
-    hooks.on_warning = [&](const std::string& w) { warnings.push_back(w); };
-    const auto r = huescope::analyze(o, hooks);
-    ASSERT_TRUE(r) << r.status().message();
-    EXPECT_TRUE(r.value().resumed_after.empty());
+    const std::vector<std::string> warnings = warnings_of(o);
     ASSERT_FALSE(warnings.empty());
     EXPECT_NE(warnings.front().find("starts over"), std::string::npos) << warnings.front();
     EXPECT_FALSE(fs::exists(dir / "out" / ".huescope-checkpoint"));

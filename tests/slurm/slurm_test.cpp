@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output_files.hpp"
 #include "run_command.hpp"
 #include "test_paths.hpp"
 
@@ -23,13 +24,6 @@ namespace {
 
 const fs::path kCorpus = HUESCOPE_TEST_CORPUS_DIR;
 
-nlohmann::json comparable_summary(const fs::path& folder) {
-    nlohmann::json j = nlohmann::json::parse(testing_support::slurp(folder / "summary.json"));
-    j.erase("generated_utc");
-    j.erase("command_line");
-    return j;
-}
-
 void expect_same_corpus(const fs::path& local, const fs::path& cluster) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(local / "films"))
@@ -37,13 +31,7 @@ void expect_same_corpus(const fs::path& local, const fs::path& cluster) {
     ASSERT_EQ(names.size(), 3u);
     for (const std::string& name : names) {
         SCOPED_TRACE(name);
-        for (const char* file : {"frames.csv", "hue_time.exr", "barcode.png", "vectorscope.exr"}) {
-            EXPECT_EQ(testing_support::slurp(cluster / "films" / name / file),
-                      testing_support::slurp(local / "films" / name / file))
-                << file;
-        }
-        EXPECT_EQ(comparable_summary(cluster / "films" / name),
-                  comparable_summary(local / "films" / name));
+        testing_support::expect_same_analysis(cluster / "films" / name, local / "films" / name);
         EXPECT_FALSE(fs::exists(cluster / "films" / name / "segments"));
     }
     EXPECT_TRUE(fs::exists(cluster / "corpus.sqlite"));
