@@ -23,15 +23,10 @@ using huescope::AnalyzeHooks;
 using huescope::AnalyzeOptions;
 using huescope::ErrorCode;
 using testing_support::media;
+using testing_support::options_for;
+using testing_support::single_pass;
 
 namespace {
-
-AnalyzeOptions options_for(const std::string& input, const fs::path& out) {
-    AnalyzeOptions o;
-    o.input = input;
-    o.output_dir = out.string();
-    return o;
-}
 
 // Runs `o` and returns its warnings.
 std::vector<std::string> warnings_of(const AnalyzeOptions& o) {
@@ -78,21 +73,13 @@ void expect_resumed_equals_uninterrupted(AnalyzeOptions o, const std::vector<int
     EXPECT_FALSE(fs::exists(dir / ".huescope-checkpoint")) << "the checkpoint outlived the run";
 }
 
-fs::path reference_run(const AnalyzeOptions& o, const fs::path& dir) {
-    AnalyzeOptions whole = o;
-    whole.output_dir = (dir / "reference").string();
-    const auto r = huescope::analyze(whole);
-    EXPECT_TRUE(r) << r.status().message();
-    return whole.output_dir;
-}
-
 }  // namespace
 
 // shot_edit.mkv: 24 fps, cuts, fades through black, dissolves and a flash (make_shot_edit.sh).
 TEST(Resume, StopsAnywhereInAnEditResumeToTheSameFiles) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
-    const fs::path reference = reference_run(o, dir);
+    const fs::path reference = single_pass(o, dir / "reference");
     const int64_t frames = testing_support::comparable_summary(reference)["frames_analyzed"];
     // After the first frame; the last before a cut; inside a dissolve and a fade (boundaries
     // not settled yet); right after a flash; the last but one.
@@ -107,7 +94,7 @@ TEST(Resume, StopsAnywhereInAnEditResumeToTheSameFiles) {
 TEST(Resume, StoppedSeveralTimes) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
-    expect_resumed_equals_uninterrupted(o, {10, 125, 430}, reference_run(o, dir));
+    expect_resumed_equals_uninterrupted(o, {10, 125, 430}, single_pass(o, dir / "reference"));
 }
 
 // H.264 with B-frames and a keyframe every 250 frames: resuming seeks back to a keyframe and
@@ -115,7 +102,7 @@ TEST(Resume, StoppedSeveralTimes) {
 TEST(Resume, LongGopVideoResumesOnTheRightFrame) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("long_720.mp4"), dir / "out");
-    expect_resumed_equals_uninterrupted(o, {37, 150}, reference_run(o, dir));
+    expect_resumed_equals_uninterrupted(o, {37, 150}, single_pass(o, dir / "reference"));
 }
 
 TEST(Resume, EveryNthFrameAndATimeRange) {
@@ -124,14 +111,14 @@ TEST(Resume, EveryNthFrameAndATimeRange) {
     o.every = 3;
     o.start_s = 1.5;
     o.duration_s = 6.0;
-    expect_resumed_equals_uninterrupted(o, {5, 33}, reference_run(o, dir));
+    expect_resumed_equals_uninterrupted(o, {5, 33}, single_pass(o, dir / "reference"));
 }
 
 TEST(Resume, ExrSequenceWithAGap) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o =
         options_for(testing_support::write_exr_sequence_with_gap(dir / "seq"), dir / "out");
-    expect_resumed_equals_uninterrupted(o, {4, 11, 20}, reference_run(o, dir));
+    expect_resumed_equals_uninterrupted(o, {4, 11, 20}, single_pass(o, dir / "reference"));
 }
 
 TEST(Resume, NothingToResumeStartsFromTheBeginning) {

@@ -18,15 +18,10 @@ namespace fs = std::filesystem;
 using huescope::AnalyzeOptions;
 using huescope::ErrorCode;
 using testing_support::media;
+using testing_support::options_for;
+using testing_support::single_pass;
 
 namespace {
-
-AnalyzeOptions options_for(const std::string& input, const fs::path& out) {
-    AnalyzeOptions o;
-    o.input = input;
-    o.output_dir = out.string();
-    return o;
-}
 
 // Measures the N segments last to first (the order must not matter), merges, and compares every
 // output with `reference`.
@@ -52,14 +47,6 @@ void expect_merge_equals_single_pass(const AnalyzeOptions& base, int n, const fs
     EXPECT_FALSE(fs::exists(dir / "segments")) << "the segments outlived the merge";
 }
 
-fs::path single_pass(const AnalyzeOptions& o, const fs::path& dir) {
-    AnalyzeOptions whole = o;
-    whole.output_dir = (dir / "single").string();
-    const auto r = huescope::analyze(whole);
-    EXPECT_TRUE(r) << r.status().message();
-    return whole.output_dir;
-}
-
 }  // namespace
 
 // shot_edit.mkv (29 s, 24 fps): with N = 2, 3 and 7 the boundaries fall inside a dissolve, next
@@ -67,7 +54,7 @@ fs::path single_pass(const AnalyzeOptions& o, const fs::path& dir) {
 TEST(Segments, MergeEqualsASinglePassForAnyN) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("shot_edit.mkv"), dir / "out");
-    const fs::path reference = single_pass(o, dir);
+    const fs::path reference = single_pass(o, dir / "single");
     for (const int n : {1, 2, 3, 7}) expect_merge_equals_single_pass(o, n, reference);
 }
 
@@ -76,14 +63,14 @@ TEST(Segments, MergeEqualsASinglePassForAnyN) {
 TEST(Segments, LongGopVideo) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o = options_for(media("long_720.mp4"), dir / "out");
-    expect_merge_equals_single_pass(o, 3, single_pass(o, dir));
+    expect_merge_equals_single_pass(o, 3, single_pass(o, dir / "single"));
 }
 
 TEST(Segments, ExrSequenceWithAGap) {
     const fs::path dir = testing_support::scratch_dir();
     const AnalyzeOptions o =
         options_for(testing_support::write_exr_sequence_with_gap(dir / "seq"), dir / "out");
-    expect_merge_equals_single_pass(o, 4, single_pass(o, dir));
+    expect_merge_equals_single_pass(o, 4, single_pass(o, dir / "single"));
 }
 
 TEST(Segments, AMissingSegmentIsNamed) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exr_writer.hpp"
+#include "huescope/analyze.hpp"
 #include "run_command.hpp"
 
 namespace testing_support {
@@ -36,6 +37,24 @@ inline void expect_same_analysis(const std::filesystem::path& actual,
     for (const std::string& name : analysis_files())
         EXPECT_EQ(slurp(actual / name), slurp(expected / name)) << name << " differs";
     EXPECT_EQ(comparable_summary(actual), comparable_summary(expected));
+}
+
+inline huescope::AnalyzeOptions options_for(const std::string& input,
+                                            const std::filesystem::path& out) {
+    huescope::AnalyzeOptions o;
+    o.input = input;
+    o.output_dir = out.string();
+    return o;
+}
+
+/// `o` analysed in one uninterrupted pass into `folder`: the reference the others must equal.
+inline std::filesystem::path single_pass(const huescope::AnalyzeOptions& o,
+                                         const std::filesystem::path& folder) {
+    huescope::AnalyzeOptions whole = o;
+    whole.output_dir = folder.string();
+    const auto r = huescope::analyze(whole);
+    EXPECT_TRUE(r) << r.status().message();
+    return folder;
 }
 
 /// f.0001.exr .. f.0030.exr (frame 12 missing), each split in two colours that change with the

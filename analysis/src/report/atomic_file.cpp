@@ -39,15 +39,20 @@ Status AtomicFile::open() {
     return Status::ok();
 }
 
-Status AtomicFile::reopen(uintmax_t length) {
+Status cut_back_to(const std::string& path, uintmax_t length) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    const uintmax_t size = fs::file_size(m_temp, ec);
+    const uintmax_t size = fs::file_size(path, ec);
     if (ec || size < length) {
-        return Status(ErrorCode::BadData, "'" + m_temp + "' is shorter than its checkpoint says");
+        return Status(ErrorCode::BadData, "'" + path + "' is shorter than its checkpoint says");
     }
-    fs::resize_file(m_temp, length, ec);
-    if (ec) return Status(ErrorCode::Io, "cannot truncate '" + m_temp + "': " + ec.message());
+    fs::resize_file(path, length, ec);
+    if (ec) return Status(ErrorCode::Io, "cannot truncate '" + path + "': " + ec.message());
+    return Status::ok();
+}
+
+Status AtomicFile::reopen(uintmax_t length) {
+    if (Status s = cut_back_to(m_temp, length); !s) return s;
     m_stream.open(m_temp, std::ios::binary | std::ios::app);
     if (!m_stream) return Status(ErrorCode::Io, "cannot reopen '" + m_temp + "'");
     return Status::ok();

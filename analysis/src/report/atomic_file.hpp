@@ -15,6 +15,10 @@ namespace huescope {
 /// app can analyse two films at once): ".STEM.tmp-PID-N" plus `extension`.
 std::string unique_temp_name(const std::string& stem, const std::string& extension);
 
+/// Cuts a file that a checkpoint kept back to the `length` it recorded (what was written after
+/// the checkpoint goes); BadData when the file is shorter than that.
+Status cut_back_to(const std::string& path, uintmax_t length);
+
 class AtomicFile {
   public:
     explicit AtomicFile(std::string destination);

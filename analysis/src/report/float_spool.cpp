@@ -2,7 +2,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
+
+#include "atomic_file.hpp"
 
 namespace huescope {
 
@@ -24,15 +25,8 @@ Status FloatSpool::create() {
 }
 
 Status FloatSpool::reopen(int64_t records) {
-    namespace fs = std::filesystem;
     const uintmax_t bytes = static_cast<uintmax_t>(records) * m_record_floats * sizeof(float);
-    std::error_code ec;
-    const uintmax_t size = fs::file_size(m_path, ec);
-    if (ec || size < bytes) {
-        return Status(ErrorCode::BadData, "'" + m_path + "' is shorter than its checkpoint says");
-    }
-    fs::resize_file(m_path, bytes, ec);
-    if (ec) return Status(ErrorCode::Io, "cannot truncate '" + m_path + "': " + ec.message());
+    if (Status s = cut_back_to(m_path, bytes); !s) return s;
     m_file = std::fopen(m_path.c_str(), "r+b");
     if (m_file == nullptr || std::fseek(m_file, 0, SEEK_END) != 0) {
         return Status(ErrorCode::Io, "cannot reopen '" + m_path + "': " + std::strerror(errno));
