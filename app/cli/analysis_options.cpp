@@ -75,10 +75,8 @@ std::vector<std::string> measurement_arguments(const CLI::App& command) {
             for (std::size_t i = 0; i < opt->count(); ++i) args.push_back(name);
             continue;
         }
-        for (const std::string& value : opt->results()) {
-            args.push_back(name);
-            args.push_back(value);
-        }
+        // --name=value: a value that starts with '-' stays a value.
+        for (const std::string& value : opt->results()) args.push_back(name + "=" + value);
     }
     return args;
 }

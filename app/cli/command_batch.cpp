@@ -3,8 +3,10 @@
 
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -96,8 +98,59 @@ int finish_cluster(const BatchOptions& options, const std::vector<CorpusFilm>& f
     return batch_exit_code(outcomes.value());
 }
 
+// Slurm's largest array (MaxArraySize - 1 is the largest index); 0 when scontrol cannot say.
+int max_array_size() {
+    Result<std::string> config = run_program({"scontrol", "show", "config"});
+    if (!config) return 0;
+    const std::string key = "MaxArraySize";
+    const std::size_t at = config.value().find(key);
+    if (at == std::string::npos) return 0;
+    const std::size_t eq = config.value().find('=', at);
+    return eq == std::string::npos ? 0 : std::atoi(config.value().c_str() + eq + 1);
+}
+
+// What --finish must be told again: a finish with another list or --segments would read the tasks
+// as other films.
+std::string submission_text(const BatchArgs& a, std::size_t films) {
+    return "films=" + std::to_string(films) + " segments=" + std::to_string(a.segments) + "\n";
+}
+
+Status check_submission(const BatchArgs& a, std::size_t films) {
+    const fs::path path = fs::path(a.corpus) / "slurm" / "submission.txt";
+    std::ifstream in(path);
+    if (!in) return Status::ok();  // submitted by hand, or before this check existed
+    const std::string recorded{std::istreambuf_iterator<char>(in),
+                               std::istreambuf_iterator<char>()};
+    if (recorded != submission_text(a, films)) {
+        return Status(ErrorCode::InvalidArgument,
+                      "the array in '" + a.corpus + "' was submitted with " +
+                          recorded.substr(0, recorded.size() - 1) +
+                          "; --finish needs the same list and --segments");
+    }
+    return Status::ok();
+}
+
 int submit(BatchArgs& a, const BatchOptions& options, const std::vector<CorpusFilm>& films,
            const CLI::App& command) {
+    if (a.segments > 0) {
+        // Refused here, before the array runs, rather than by each of its tasks.
+        const AnalyzeOptions& o = options.analysis;
+        if (o.every != 1 || o.start_s != 0 || o.duration_s || o.source.keyframes_only ||
+            !o.plugins.dirs.empty()) {
+            return report_error(Status(ErrorCode::InvalidArgument,
+                                       "--segments measure whole films: --every, --start, "
+                                       "--duration, --keyframes and plugins cannot be combined "
+                                       "with them"));
+        }
+    }
+    const int tasks = static_cast<int>(films.size()) * std::max(1, a.segments);
+    if (const int limit = max_array_size(); limit > 0 && tasks > limit - 1) {
+        return report_error(
+            Status(ErrorCode::InvalidArgument,
+                   std::to_string(tasks) + " tasks are more than this cluster's largest array (" +
+                       "MaxArraySize=" + std::to_string(limit) +
+                       "): use fewer --segments, or split the list into several batches"));
+    }
     const fs::path slurm = fs::absolute(a.corpus) / "slurm";
     std::error_code ec;
     fs::create_directories(slurm / "logs", ec);
@@ -112,6 +165,10 @@ int submit(BatchArgs& a, const BatchOptions& options, const std::vector<CorpusFi
     job.tasks = static_cast<int>(films.size()) * std::max(1, a.segments);
     job.measurement_arguments = measurement_arguments(command);
     if (Status s = write_task_list(films, job.list); !s) return report_error(s);
+    {
+        std::ofstream record(slurm / "submission.txt");
+        record << submission_text(a, films.size());
+    }
     const std::string script = (slurm / "batch.sbatch").string();
     {
         std::ofstream out(script);
@@ -125,16 +182,20 @@ int submit(BatchArgs& a, const BatchOptions& options, const std::vector<CorpusFi
         std::fprintf(stderr, "huescope: submitting %d tasks (%s)%s\n", job.tasks, script.c_str(),
                      a.wait ? "; waiting for them" : "");
     }
-    // With --wait, sbatch's status says whether every task succeeded; the outcomes say which.
-    Result<std::string> submitted = run_program(sbatch);
-    if (!submitted && (!a.wait || submitted.status().code() == ErrorCode::NoInput))
-        return report_error(submitted.status());
+    // With --wait, sbatch's status also says whether every task succeeded (the outcomes say
+    // which); a job id on its output is what says the array was accepted.
+    std::string job_id;
+    Result<std::string> submitted = run_program(sbatch, &job_id);
+    if (job_id.empty() || (!submitted && !a.wait)) {
+        return report_error(submitted ? Status(ErrorCode::Io, "sbatch gave no job id")
+                                      : submitted.status());
+    }
     if (!a.wait) {
-        std::printf("%s", submitted.value().c_str());
+        std::printf("%s\n", job_id.c_str());
         std::fprintf(stderr,
                      "huescope: submitted job %s; when it has ended, collect the results with "
                      "the same command and --finish instead of --slurm\n",
-                     submitted.value().c_str());
+                     job_id.c_str());
         return kExitOk;
     }
     return finish_cluster(options, films, a.quiet);
@@ -191,7 +252,10 @@ Command register_batch(CLI::App& app, const std::string& command_line) {
         options.segments = a->segments;
         if (a->task >= 0) options.task = a->task;
         if (a->slurm) return submit(*a, options, films.value(), *cmd);
-        if (a->finish) return finish_cluster(options, films.value(), a->quiet);
+        if (a->finish) {
+            if (Status s = check_submission(*a, films.value().size()); !s) return report_error(s);
+            return finish_cluster(options, films.value(), a->quiet);
+        }
 
         BatchHooks hooks;
         hooks.cancel = stop_on_signals();

@@ -65,10 +65,16 @@ Status finish_options(CompareArgs& a) {
         }
         Result<std::vector<std::string>> folders = query_film_folders(a.corpus, a.reference_query);
         if (!folders) return folders.status();
-        if (folders.value().empty()) {
-            return Status(ErrorCode::InvalidArgument, "the reference query found no film");
+        // The film compared is not its own reference.
+        std::error_code ec;
+        for (const std::string& folder : folders.value()) {
+            const bool itself = a.inputs.size() == 1 && fs::exists(a.inputs[0], ec) &&
+                                fs::equivalent(folder, a.inputs[0], ec);
+            if (!itself) a.references.push_back(folder);
         }
-        a.references.insert(a.references.end(), folders.value().begin(), folders.value().end());
+        if (a.references.empty()) {
+            return Status(ErrorCode::InvalidArgument, "the reference query found no other film");
+        }
     }
     if (!parse_unit_mode(a.units, a.options.units.mode)) {
         return Status(ErrorCode::InvalidArgument,

@@ -28,7 +28,11 @@ std::string slurm_script(const SlurmJob& job) {
       << "#SBATCH --job-name=huescope\n"
       << "#SBATCH --array=0-" << job.tasks - 1;
     if (job.max_parallel > 0) s << "%" << job.max_parallel;
-    s << "\n#SBATCH --output=" << job.corpus << "/slurm/logs/task-%a.log\n";
+    // Quoted for the spaces a path may have; its own '%' doubled, or Slurm reads a pattern.
+    std::string logs;
+    for (const char c : job.corpus + "/slurm/logs/")
+        logs += c == '%' ? std::string("%%") : std::string(1, c);
+    s << "\n#SBATCH --output=\"" << logs << "task-%a.log\"\n";
     if (job.cpus_per_task > 0) s << "#SBATCH --cpus-per-task=" << job.cpus_per_task << "\n";
     if (!job.partition.empty()) s << "#SBATCH --partition=" << job.partition << "\n";
     if (!job.time.empty()) s << "#SBATCH --time=" << job.time << "\n";
@@ -42,7 +46,7 @@ std::string slurm_script(const SlurmJob& job) {
     return s.str();
 }
 
-Result<std::string> run_program(const std::vector<std::string>& argv) {
+Result<std::string> run_program(const std::vector<std::string>& argv, std::string* first_line) {
     int pipe_fds[2];
     if (::pipe(pipe_fds) != 0) return Status(ErrorCode::Internal, "cannot create a pipe");
     posix_spawn_file_actions_t actions;
@@ -67,6 +71,7 @@ Result<std::string> run_program(const std::vector<std::string>& argv) {
     ::close(pipe_fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    if (first_line != nullptr) *first_line = out.substr(0, out.find('\n'));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         return Status(ErrorCode::Io,
                       "'" + argv[0] + "' failed (status " +

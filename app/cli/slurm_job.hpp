@@ -29,7 +29,9 @@ std::string slurm_script(const SlurmJob& job);
 /// Quotes a word for a POSIX shell.
 std::string shell_quote(const std::string& word);
 
-/// Runs `program args...` and returns its standard output; an error with its exit status.
-Result<std::string> run_program(const std::vector<std::string>& argv);
+/// Runs `program args...` and returns its standard output; an error with its exit status. With
+/// `first_line`, the output's first line is given there whatever the status.
+Result<std::string> run_program(const std::vector<std::string>& argv,
+                                std::string* first_line = nullptr);
 
 }  // namespace huescope::cli

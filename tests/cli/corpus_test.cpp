@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -178,4 +179,51 @@ TEST(Index, AReferenceQueryPicksTheFilmsCompareUses) {
                      dir);
     EXPECT_NE(bad.exit_code, 0);  // the index is opened read-only
     EXPECT_EQ(query(dir / "corpus" / "corpus.sqlite", "SELECT id FROM films").size(), 8u);
+    // Nor can a query write elsewhere (SQLite lets VACUUM INTO do that on a read-only index).
+    const CommandResult vacuum = run_huescope(
+        {"compare", (dir / "corpus" / film[0][0]).string(), "--corpus", corpus, "--reference-query",
+         "VACUUM INTO '" + (dir / "copy.sqlite").string() + "'", "-o", (dir / "c3").string()},
+        dir);
+    EXPECT_EQ(vacuum.exit_code, 64) << vacuum.err;
+    EXPECT_FALSE(fs::exists(dir / "copy.sqlite"));
+}
+
+TEST(Index, TheFilmComparedIsNotItsOwnReference) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string corpus = (dir / "corpus").string();
+    ASSERT_EQ(run_huescope({"batch", list(), "-o", corpus, "-q"}, dir).exit_code, 2);
+    const auto film = query(dir / "corpus" / "corpus.sqlite",
+                            "SELECT folder FROM films f JOIN film_tags t ON t.film_id = f.id "
+                            "WHERE t.key='year' AND t.value='1982'");
+    ASSERT_EQ(film.size(), 1u);
+    // The query names the film itself, and (through the join) every film twice.
+    const CommandResult r = run_huescope(
+        {"compare", (dir / "corpus" / film[0][0]).string(), "--corpus", corpus, "--reference-query",
+         "SELECT f.id FROM films f JOIN film_families ff ON ff.film_id = f.id JOIN film_tags t "
+         "ON t.film_id = f.id WHERE t.key='year' AND t.value LIKE '198%' AND ff.family IN "
+         "('blue','red')",
+         "-o", (dir / "compare").string(), "--bootstrap", "200", "--permutations", "200", "-q"},
+        dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json compare =
+        nlohmann::json::parse(testing_support::slurp(dir / "compare" / "compare.json"));
+    EXPECT_EQ(compare["films"].size(), 3u) << compare["films"].dump();  // 1982 + 1989 and 1984
+}
+
+TEST(Batch, NewTagsReachTheIndexWithoutAnalysingAgain) {
+    const fs::path dir = testing_support::scratch_dir();
+    const std::string corpus = (dir / "corpus").string();
+    ASSERT_EQ(run_huescope({"batch", list(), "-o", corpus, "-q"}, dir).exit_code, 2);
+    // The same films, listed from elsewhere, film001 with a title.
+    std::ofstream retagged(dir / "retagged.txt");
+    retagged << (kCorpus / "films" / "film001.mp4").string() << "\tyear=1982\ttitle=Her\n";
+    retagged.close();
+    const CommandResult r =
+        run_huescope({"batch", (dir / "retagged.txt").string(), "-o", corpus}, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(count_of(r.err, "] up to date "), 1) << r.err;
+    const auto titles =
+        query(dir / "corpus" / "corpus.sqlite", "SELECT value FROM film_tags WHERE key='title'");
+    ASSERT_EQ(titles.size(), 1u);
+    EXPECT_EQ(titles[0][0], "Her");
 }

@@ -2,8 +2,8 @@
 # A one-node Slurm cluster on this machine, for the end-to-end test of `huescope batch --slurm`
 # (docs/corpus.md). Debian's slurmctld, slurmd and munge packages; everything but the munge key
 # lives in STATE_DIR, and SLURM_CONF points the clients at it.
-#   cluster.sh start STATE_DIR   starts munged (if not running), slurmctld and slurmd, and waits
-#                                until the node is idle; prints the SLURM_CONF path
+#   cluster.sh start STATE_DIR   starts its own munged, slurmctld and slurmd (stopping any it left
+#                                running before), waits until the node is idle, prints SLURM_CONF
 #   cluster.sh stop STATE_DIR    stops the daemons it started
 set -euo pipefail
 action=${1:?usage: cluster.sh start|stop STATE_DIR}

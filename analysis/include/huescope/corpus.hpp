@@ -83,8 +83,9 @@ Result<FilmOutcome> read_task_outcome(const std::string& corpus_dir, int task);
 /// docs/corpus.md). The new index replaces the old one at once: readers never see half of it.
 Status rebuild_index(const std::string& corpus_dir, const std::vector<FilmOutcome>& failures);
 
-/// Runs a read-only SQL query on the index; the first column of each row names a film (its id,
-/// or the first digits of it): returns the films' analysis folders.
+/// Runs a read-only SQL query on the index; the first column of each row is a film's id (16 hex
+/// digits; a full SHA-256 will do): returns the films' analysis folders, each once, in the order
+/// the query gives them.
 Result<std::vector<std::string>> query_film_folders(const std::string& corpus_dir,
                                                     const std::string& sql);
 

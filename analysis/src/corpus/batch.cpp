@@ -2,16 +2,18 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "../report/atomic_file.hpp"
 #include "../pipeline/checkpoint.hpp"
+#include "../report/atomic_file.hpp"
 #include "../report/json_fields.hpp"
 #include "hash_cache.hpp"
 #include "huescope/corpus.hpp"
@@ -25,20 +27,39 @@ namespace {
 
 constexpr const char* kFilmRecord = "film.json";  // what was analysed, and how
 
-// Everything that changes a film's results: the version, the parameters and the decode choices.
+// A file named by what it is: absolute path, size and modification time (an edited OCIO config
+// changes the decode).
+json file_identity(const std::string& path) {
+    if (path.empty()) return "";
+    std::error_code ec;
+    return {{"path", fs::absolute(path, ec).lexically_normal().string()},
+            {"bytes", fs::file_size(path, ec)},
+            {"modified", fs::last_write_time(path, ec).time_since_epoch().count()}};
+}
+
+// Everything that changes a film's results: the version, the parameters, the decode choices and
+// the plugins.
 json settings_json(const AnalyzeOptions& o) {
     const ColorOverrides& c = o.source.overrides;
-    return {{"huescope", version()},
-            {"parameters", parameters_json(o)},
-            {"decode",
-             {{"stream", o.source.stream_index},
-              {"matrix", c.matrix},
-              {"range", c.range},
-              {"transfer", c.transfer},
-              {"primaries", c.primaries},
-              {"input_colorspace", c.input_colorspace},
-              {"ocio_config", c.ocio_config},
-              {"frame_rate", o.source.frame_rate ? json(*o.source.frame_rate) : json(nullptr)}}}};
+    return {
+        {"huescope", version()},
+        {"parameters", parameters_json(o)},
+        {"decode",
+         {{"stream", o.source.stream_index},
+          {"matrix", c.matrix},
+          {"range", c.range},
+          {"transfer", c.transfer},
+          {"primaries", c.primaries},
+          {"input_colorspace", c.input_colorspace},
+          {"ocio_config", file_identity(c.ocio_config)},
+          {"frame_rate", o.source.frame_rate ? json(*o.source.frame_rate) : json(nullptr)}}},
+        // Plugins add results (and change nothing else), but a film measured without them
+        // lacks theirs.
+        {"plugins",
+         {{"dirs", o.plugins.dirs},
+          {"path", std::getenv("HUESCOPE_PLUGIN_PATH") ? std::getenv("HUESCOPE_PLUGIN_PATH") : ""},
+          {"options", o.plugins.options_json},
+          {"strict", o.plugins.strict}}}};
 }
 
 Result<json> read_json(const fs::path& path) {
@@ -54,7 +75,8 @@ Result<json> read_json(const fs::path& path) {
 Status write_json(const fs::path& path, const json& j) {
     AtomicFile out(path.string());
     if (Status s = out.open(); !s) return s;
-    out.stream() << j.dump(2) << "\n";
+    // Paths and tags are bytes, not always UTF-8: replaced characters, never an exception.
+    out.stream() << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return out.commit();
 }
 
@@ -67,6 +89,23 @@ bool up_to_date(const fs::path& dir, const std::string& sha, const json& setting
     if (r.value("sha256", "") != sha || r.value("settings", json()) != settings) return false;
     frames = r.value("frames_analyzed", int64_t{0});
     return true;
+}
+
+// film.json: what was analysed and how. `only_if_changed`: leaves an identical record alone.
+Status write_film_record(const fs::path& dir, const std::string& sha, const CorpusFilm& film,
+                         const json& settings, int64_t frames, bool only_if_changed) {
+    std::error_code ec;
+    const json record = {{"sha256", sha},
+                         {"path", fs::absolute(film.input, ec).lexically_normal().string()},
+                         {"bytes", fs::file_size(film.input, ec)},
+                         {"tags", film.tags},
+                         {"settings", settings},
+                         {"frames_analyzed", frames}};
+    if (only_if_changed) {
+        Result<json> old = read_json(dir / kFilmRecord);
+        if (old && old.value() == record) return Status::ok();
+    }
+    return write_json(dir / kFilmRecord, record);
 }
 
 json outcome_json(const FilmOutcome& o) {
@@ -92,11 +131,21 @@ class IdsInUse {
         }
         m_free.notify_all();
     }
+    // A file listed twice is one film, whose path and tags are those of its first listing,
+    // whichever copy ran first: true when `list_index` is the first listing seen so far.
+    bool first_listing(const std::string& id, int list_index) {
+        std::lock_guard lock(m_mutex);
+        const auto [it, inserted] = m_first.emplace(id, list_index);
+        if (!inserted && list_index > it->second) return false;
+        it->second = list_index;
+        return true;
+    }
 
   private:
     std::mutex m_mutex;
     std::condition_variable m_free;
     std::set<std::string> m_ids;
+    std::map<std::string, int> m_first;
 };
 
 struct BatchContext {
@@ -110,7 +159,7 @@ struct BatchContext {
 
 // Analyses one film into the corpus: whole, one segment of it, or (merge > 0) by merging the
 // segments measured before.
-FilmOutcome run_film(BatchContext& c, const CorpusFilm& film,
+FilmOutcome run_film(BatchContext& c, const CorpusFilm& film, int list_index,
                      std::optional<SegmentSpec> segment = std::nullopt, int merge = 0) {
     const auto started = std::chrono::steady_clock::now();
     FilmOutcome outcome;
@@ -138,6 +187,13 @@ FilmOutcome run_film(BatchContext& c, const CorpusFilm& film,
     // Also for a segment (a cluster run submitted again) and a merge (--finish run again).
     if (up_to_date(dir, sha.value(), c.settings, outcome.frames)) {
         outcome.state = FilmOutcome::State::UpToDate;
+        // The same film, perhaps moved or renamed, or with new tags: the index follows.
+        if (!segment && c.ids.first_listing(outcome.id, list_index)) {
+            if (Status s =
+                    write_film_record(dir, sha.value(), film, c.settings, outcome.frames, true);
+                !s)
+                return fail(s);
+        }
         return outcome;
     }
     AnalyzeOptions o = c.options.analysis;
@@ -157,6 +213,17 @@ FilmOutcome run_film(BatchContext& c, const CorpusFilm& film,
         if (c.hooks.on_warning) c.hooks.on_warning("'" + film.input + "': " + w);
     };
     Result<AnalysisResult> result = analyze(o, hooks);
+    if (o.resume && !result &&
+        (result.status().code() == ErrorCode::InvalidArgument ||
+         result.status().code() == ErrorCode::BadData) &&
+        result.status().message().find(kFolderBusy) == std::string::npos) {
+        // The checkpoint is another run's (other settings, a changed file, plugins) or damaged:
+        // the film starts over, as a changed parameter promises.
+        std::error_code ec;
+        fs::remove_all(dir / kCheckpointFolder, ec);
+        o.resume = false;
+        result = analyze(o, hooks);
+    }
     // Another process (a cluster task given a copy of the same file) is analysing this film:
     // wait for it; its result may be the one wanted.
     while (!result && result.status().message().find(kFolderBusy) != std::string::npos) {
@@ -173,18 +240,30 @@ FilmOutcome run_film(BatchContext& c, const CorpusFilm& film,
     outcome.state = result.value().completeness.partial ? FilmOutcome::State::Partial
                                                         : FilmOutcome::State::Analysed;
     if (!segment) {
-        std::error_code ec;
-        json record = {{"sha256", sha.value()},
-                       {"path", fs::absolute(film.input, ec).lexically_normal().string()},
-                       {"bytes", fs::file_size(film.input, ec)},
-                       {"tags", film.tags},
-                       {"settings", c.settings},
-                       {"frames_analyzed", outcome.frames}};
-        if (Status s = write_json(dir / kFilmRecord, record); !s) return fail(s);
+        c.ids.first_listing(outcome.id, list_index);
+        if (Status s = write_film_record(dir, sha.value(), film, c.settings, outcome.frames, false);
+            !s)
+            return fail(s);
     }
     outcome.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return outcome;
+}
+
+// run_film, with anything it throws (a damaged film.json, memory) a failure of that film only:
+// the batch goes on.
+FilmOutcome guarded_run_film(BatchContext& c, const CorpusFilm& film, int list_index,
+                             std::optional<SegmentSpec> segment = std::nullopt, int merge = 0) {
+    try {
+        return run_film(c, film, list_index, segment, merge);
+    } catch (const std::exception& e) {
+        FilmOutcome outcome;
+        outcome.input = film.input;
+        outcome.state = FilmOutcome::State::Failed;
+        outcome.code = ErrorCode::Internal;
+        outcome.error = std::string("unexpected error: ") + e.what();
+        return outcome;
+    }
 }
 
 // When film `f` has the same bytes as one before it in the list: that film's folder, up to date
@@ -261,7 +340,7 @@ Result<std::vector<FilmOutcome>> run_batch(const BatchOptions& b,
         if (std::optional<FilmOutcome> copy = copy_of_earlier(context, films, film)) {
             outcome = *copy;
         } else {
-            outcome = run_film(context, films[film], segment);
+            outcome = guarded_run_film(context, films[film], film, segment);
         }
         fs::create_directories(task_record(b.corpus_dir, *b.task).parent_path(), ec);
         if (Status s = write_json(task_record(b.corpus_dir, *b.task), outcome_json(outcome)); !s)
@@ -284,7 +363,7 @@ Result<std::vector<FilmOutcome>> run_batch(const BatchOptions& b,
                 i = next++;
             }
             if (hooks.on_film_start) hooks.on_film_start(films[i].input);
-            FilmOutcome outcome = run_film(context, films[i]);
+            FilmOutcome outcome = guarded_run_film(context, films[i], static_cast<int>(i));
             std::lock_guard lock(mutex);
             outcomes[i] = std::move(outcome);
             ++done;
@@ -329,18 +408,32 @@ Result<std::vector<FilmOutcome>> finish_cluster_batch(const BatchOptions& b,
         for (int k = 0; k < per_film; ++k) {
             const int task = static_cast<int>(f) * per_film + k;
             Result<FilmOutcome> t = read_task_outcome(b.corpus_dir, task);
+            std::error_code ec;
+            const std::string expected = fs::absolute(films[f].input, ec).lexically_normal();
+            if (t && fs::absolute(t.value().input, ec).lexically_normal() != expected) {
+                t = Status(ErrorCode::InvalidArgument,
+                           "task " + std::to_string(task) + " analysed '" + t.value().input +
+                               "', not this film: was the array submitted with another list "
+                               "or --segments?");
+            }
             if (!t || t.value().state == FilmOutcome::State::Failed) {
                 failed.push_back(task);
-                film_outcome.error = t ? t.value().error
-                                       : "task " + std::to_string(task) +
-                                             " did not finish (see its log in the slurm folder)";
-            } else {
+                if (film_outcome.error.empty()) {  // the first cause is the one to read
+                    film_outcome.error =
+                        t ? t.value().error
+                        : t.status().code() == ErrorCode::NoInput
+                            ? "task " + std::to_string(task) +
+                                  " did not finish (see its log in the slurm folder)"
+                            : t.status().message();
+                    film_outcome.code = t ? t.value().code : t.status().code();
+                }
+            } else if (failed.empty()) {
                 film_outcome = t.value();
             }
         }
         const bool copy = film_outcome.state == FilmOutcome::State::UpToDate;  // of an earlier film
         if (failed.empty() && b.segments > 0 && !copy)
-            film_outcome = run_film(context, films[f], {}, b.segments);
+            film_outcome = guarded_run_film(context, films[f], static_cast<int>(f), {}, b.segments);
         if (!failed.empty() || film_outcome.state == FilmOutcome::State::Failed) {
             film_outcome.state = FilmOutcome::State::Failed;
             failures.push_back(film_outcome);
@@ -368,6 +461,11 @@ Result<FilmOutcome> read_task_outcome(const std::string& corpus_dir, int task) {
             if (state == outcome_name(s)) o.state = s;
         }
         o.error = r.at("error").get<std::string>();
+        const std::string code = r.at("code").get<std::string>();
+        for (int k = 0; k <= static_cast<int>(ErrorCode::Internal); ++k) {
+            if (code == error_code_name(static_cast<ErrorCode>(k)))
+                o.code = static_cast<ErrorCode>(k);
+        }
         o.frames = r.at("frames").get<int64_t>();
         o.seconds = r.at("seconds").get<double>();
         return o;

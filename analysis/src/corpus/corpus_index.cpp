@@ -2,12 +2,14 @@
 // holds exactly what they hold, and queried read-only.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "../report/atomic_file.hpp"
 #include "huescope/corpus.hpp"
 
 namespace huescope {
@@ -75,7 +77,7 @@ json field(const json& j, const char* key) {
     return it == j.end() ? json(nullptr) : *it;
 }
 
-Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
+Status add_film_unguarded(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
     std::ifstream summary_in(folder / "summary.json"), record_in(folder / "film.json");
     if (!summary_in || !record_in) return Status::ok();  // not (yet) a finished analysis
     json summary, record;
@@ -87,8 +89,9 @@ Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
     }
     const std::string sha = record.value("sha256", "");
     const std::string id = sha.substr(0, 16);
-    const json& input = summary["input"];
-    const json& film = summary["film"];
+    const json input = summary.value("input", json::object());
+    const json film = summary.value("film", json::object());
+    const json no_shares = json::object();
     const json tags = record.value("tags", json::object());
     const std::string title = tags.contains("title")
                                   ? tags["title"].get<std::string>()
@@ -112,8 +115,8 @@ Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
                            field(input, "frame_rate"),
                            field(input, "duration_s"),
                            field(summary, "frames_analyzed"),
-                           summary["completeness"].value("partial", false),
-                           static_cast<int64_t>(summary["shots"].size()),
+                           summary.at("completeness").value("partial", false),
+                           static_cast<int64_t>(summary.at("shots").size()),
                            field(film, "chromatic_fraction"),
                            field(film, "mean_chroma"),
                            field(film, "mean_lightness"),
@@ -126,15 +129,17 @@ Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
         if (Status s = insert(db, "INSERT INTO film_tags VALUES (?,?,?)", {id, key, value}); !s)
             return s;
     }
-    for (const auto& [family, share] : film["shares"].items()) {
+    const json film_pixel_shares = film.value("pixel_shares", no_shares);
+    const json film_shares = film.value("shares", no_shares);  // named: items() must not dangle
+    for (const auto& [family, share] : film_shares.items()) {
         if (Status s = insert(db, "INSERT INTO film_families VALUES (?,?,?,?)",
-                              {id, family, share, field(film["pixel_shares"], family.c_str())});
+                              {id, family, share, field(film_pixel_shares, family.c_str())});
             !s) {
             return s;
         }
     }
     int64_t number = 0;
-    for (const json& shot : summary["shots"]) {
+    for (const json& shot : summary.at("shots")) {
         if (Status s = insert(db, "INSERT INTO shots VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                               {id, number, field(shot, "start_frame"), field(shot, "end_frame"),
                                field(shot, "start_s"), field(shot, "end_s"), field(shot, "frames"),
@@ -144,10 +149,12 @@ Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
             !s) {
             return s;
         }
-        for (const auto& [family, share] : shot["shares"].items()) {
-            if (Status s = insert(
-                    db, "INSERT INTO shot_families VALUES (?,?,?,?,?)",
-                    {id, number, family, share, field(shot["pixel_shares"], family.c_str())});
+        const json shot_shares = shot.value("shares", no_shares);  // named: items() must not dangle
+        const json shot_pixel_shares = shot.value("pixel_shares", no_shares);
+        for (const auto& [family, share] : shot_shares.items()) {
+            if (Status s =
+                    insert(db, "INSERT INTO shot_families VALUES (?,?,?,?,?)",
+                           {id, number, family, share, field(shot_pixel_shares, family.c_str())});
                 !s) {
                 return s;
             }
@@ -157,13 +164,44 @@ Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
     return Status::ok();
 }
 
+// A folder whose files are damaged is not the index's to fix: it is listed as a failure (its
+// rows so far are rolled back) and the rest of the corpus is indexed.
+Status add_film(sqlite3* db, const fs::path& corpus, const fs::path& folder) {
+    sqlite3_exec(db, "SAVEPOINT film", nullptr, nullptr, nullptr);
+    std::string damage;
+    try {
+        if (Status s = add_film_unguarded(db, corpus, folder); !s) {
+            if (s.code() != ErrorCode::BadData) return s;
+            damage = s.message();
+        }
+    } catch (const std::exception& e) {
+        damage = "'" + folder.string() + "': " + e.what();
+    }
+    if (damage.empty()) {
+        sqlite3_exec(db, "RELEASE film", nullptr, nullptr, nullptr);
+        return Status::ok();
+    }
+    sqlite3_exec(db, "ROLLBACK TO film", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "RELEASE film", nullptr, nullptr, nullptr);
+    return insert(db, "INSERT INTO failures VALUES (?,?,?,?)",
+                  {folder.string(), nullptr, "its analysis could not be read: " + damage,
+                   error_code_name(ErrorCode::BadData)});
+}
+
 }  // namespace
 
 Status rebuild_index(const std::string& corpus_dir, const std::vector<FilmOutcome>& failures) {
     const fs::path corpus(corpus_dir);
-    const fs::path temp = corpus / (std::string(".") + kIndex + ".tmp");
+    // Its own temporary: two batches on one corpus never write into each other's.
+    const fs::path temp = corpus / unique_temp_name("corpus", ".sqlite");
     std::error_code ec;
-    fs::remove(temp, ec);
+    struct RemoveUnlessRenamed {
+        const fs::path& path;
+        ~RemoveUnlessRenamed() {
+            std::error_code ignored;
+            fs::remove(path, ignored);  // nothing left once renamed
+        }
+    } cleanup{temp};
     sqlite3* raw = nullptr;
     const int opened = sqlite3_open(temp.c_str(), &raw);
     const Database db(raw, &sqlite3_close);
@@ -190,7 +228,10 @@ Status rebuild_index(const std::string& corpus_dir, const std::vector<FilmOutcom
     if (sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return sql_error(raw, "writing the index");
     fs::rename(temp, corpus / kIndex, ec);
-    if (ec) return Status(ErrorCode::Io, "cannot replace the index: " + ec.message());
+    if (ec) {
+        fs::remove(temp, ec);
+        return Status(ErrorCode::Io, "cannot replace the index: " + ec.message());
+    }
     return Status::ok();
 }
 
@@ -211,6 +252,10 @@ Result<std::vector<std::string>> query_film_folders(const std::string& corpus_di
                       std::string("the reference query is not valid SQL: ") + sqlite3_errmsg(raw));
     }
     const Statement statement(statement_raw, &sqlite3_finalize);
+    // A read-only connection still lets VACUUM INTO write elsewhere: only queries are run.
+    if (!sqlite3_stmt_readonly(statement_raw)) {
+        return Status(ErrorCode::InvalidArgument, "the reference query must only read");
+    }
     std::vector<std::string> folders;
     int step = 0;
     while ((step = sqlite3_step(statement_raw)) == SQLITE_ROW) {
@@ -225,7 +270,9 @@ Result<std::vector<std::string>> query_film_folders(const std::string& corpus_di
             return Status(ErrorCode::NoInput,
                           "the index names film " + id + ", whose analysis is not in the corpus");
         }
-        folders.push_back(folder.string());
+        // A join may name a film twice: it is one reference, not two.
+        if (std::find(folders.begin(), folders.end(), folder.string()) == folders.end())
+            folders.push_back(folder.string());
     }
     if (step != SQLITE_DONE) return sql_error(raw, "running the reference query");
     return folders;

@@ -39,7 +39,8 @@ Result<std::vector<CorpusFilm>> read_film_list(const std::string& list_or_folder
     std::vector<CorpusFilm> films;
     if (fs::is_directory(list_or_folder, ec)) {
         for (const auto& entry : fs::directory_iterator(list_or_folder, ec)) {
-            if (entry.is_regular_file(ec) && is_video_name(entry.path()))
+            std::error_code entry_ec;  // a dangling link is not a film, nor a failed listing
+            if (entry.is_regular_file(entry_ec) && is_video_name(entry.path()))
                 films.push_back({entry.path().string(), {}});
         }
         if (ec) return Status(ErrorCode::NoInput, "cannot list '" + list_or_folder + "'");

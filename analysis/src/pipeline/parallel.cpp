@@ -1,5 +1,7 @@
 #include "huescope/parallel.hpp"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
@@ -84,7 +86,15 @@ Pool& pool() {
 }  // namespace
 
 std::size_t parallel_chunks() {
-    static const std::size_t n = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    // The CPUs this process may run on, not the machine's: a Slurm task, a container or
+    // `taskset` gives it fewer, and more threads than those only queue.
+    static const std::size_t n = [] {
+        cpu_set_t allowed;
+        CPU_ZERO(&allowed);
+        if (sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) > 0)
+            return static_cast<std::size_t>(CPU_COUNT(&allowed));
+        return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    }();
     return n;
 }
 
