@@ -282,3 +282,33 @@ TEST(Hostile, ExrAttributeClaimingGigabytesIsRefused) {
     EXPECT_LT(r.max_rss_kib, kMemoryLimitKib);
     expect_earlier_result_kept(dir);
 }
+
+// OpenEXR reads a fixed-size attribute (here the data window, a box2i: 16 bytes) by its own
+// size, whatever size the file declares. A data window declaring more (the fuzzer's had 2320
+// bytes), followed by an attribute whose bytes OpenEXR reads as a 1.6 GB size, made it allocate
+// 1.6 GB while a walk by declared sizes saw nothing wrong (the EXR fuzzer found this). huescope
+// refuses the mismatch itself.
+TEST(Hostile, ExrFixedSizeAttributeDeclaringAnotherSizeIsRefused) {
+    const fs::path dir = testing_support::scratch_dir();
+    const float red[3] = {1.0f, 0.0f, 0.0f};
+    testing_support::write_exr(dir / "damaged.exr", red, red, Imf::HALF);
+    std::string bytes = slurp(dir / "damaged.exr");
+    const std::string window = std::string("dataWindow\0box2i\0", 17);
+    const std::size_t at = bytes.find(window);
+    ASSERT_NE(at, std::string::npos);
+    const std::size_t size_at = at + window.size();
+    ASSERT_LT(size_at + 4 + 32, bytes.size());
+    bytes.replace(size_at, 4, std::string("\x20\x00\x00\x00", 4));  // declares 32 bytes
+    // Where OpenEXR goes on after the 16 bytes: a string attribute "x" sized 0x62000000, which
+    // OpenEXR would fill with zeros before reading (1.6 GB resident).
+    bytes.replace(size_at + 4 + 16, 13, std::string("x\0string\0\0\0\0\x62", 13));
+    std::ofstream(dir / "damaged.exr", std::ios::binary | std::ios::trunc) << bytes;
+
+    const CommandResult r = analyze(dir, (dir / "damaged.exr").string());
+    EXPECT_EQ(r.exit_code, 65) << r.err;
+    EXPECT_NE(r.err.find("'dataWindow' of type box2i declares 32 bytes, but its value takes 16"),
+              std::string::npos)
+        << r.err;
+    EXPECT_LT(r.max_rss_kib, kMemoryLimitKib);
+    expect_earlier_result_kept(dir);
+}
