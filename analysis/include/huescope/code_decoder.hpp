@@ -25,12 +25,18 @@ class CodeDecoder {
     /// From integer code values (video, image sequences read by FFmpeg).
     void decode(const CodeImage& codes, LinearImage& out) const;
 
+    /// Only the first step: normalised R'G'B' on the analysis grid (for chroma-subsampled
+    /// video, each grid cell's luma samples' R'G'B' averaged), in the source's encoding.
+    void decode_encoded(const CodeImage& codes, LinearImage& out) const;
+
     /// From float R'G'B' already normalised (OpenEXR). Linear sources are not clipped.
     void decode_float(const std::vector<float>& rgb, int width, int height, LinearImage& out) const;
 
   private:
     std::shared_ptr<const YcbcrToLinear> make_ycbcr_kernel() const;
     void decode_ycbcr(const CodeImage& codes, LinearImage& out) const;
+    /// Steps one and, when `linear`, two and three, for every code model (no fused kernel).
+    void decode_general(const CodeImage& codes, LinearImage& out, bool linear) const;
     /// R'G'B' of luma rows [first_row, last_row), one pixel per luma sample, into `full`.
     void convert_rows(const CodeImage& codes, int first_row, int last_row, float* full) const;
     void linearize_in_place(std::vector<float>& rgb) const;

@@ -106,6 +106,11 @@ struct SourceOptions {
     /// Video: decode keyframes only (non-key packets are never sent to the decoder). Image
     /// sequences have only complete frames: no effect.
     bool keyframes_only = false;
+    /// Deliver each frame as its normalised R'G'B' code values (range and matrix undone, the
+    /// transfer function and primaries not), in the source's own encoding, instead of linear
+    /// light in the working space. For the grade analysis, which fits a LUT on the encoded
+    /// values and linearises them itself (CodeDecoder::decode_float).
+    bool encoded_rgb = false;
 };
 
 /// The error for a frame (or a container's claim of one) beyond the options' maximum size, or ok.

@@ -94,6 +94,14 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
         decode_ycbcr(codes, out);
         return;
     }
+    decode_general(codes, out, true);
+}
+
+void CodeDecoder::decode_encoded(const CodeImage& codes, LinearImage& out) const {
+    decode_general(codes, out, false);
+}
+
+void CodeDecoder::decode_general(const CodeImage& codes, LinearImage& out, bool linear) const {
     // Every luma sample becomes a pixel of its own (with its block's chroma), is linearised, and
     // only then averaged onto the analysis grid: a mean colour must be a mean of light, not of
     // gamma-encoded code values (a black/white checkerboard is sRGB 188, not 128).
@@ -111,7 +119,7 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
         chunk_range(static_cast<std::size_t>(lh), chunks, chunk, first_row, last_row);
         convert_rows(codes, int(first_row), int(last_row), full.data());
         // Rows are independent through the transfer function too.
-        linearize_range(full.data() + first_row * lw * 3, (last_row - first_row) * lw);
+        if (linear) linearize_range(full.data() + first_row * lw * 3, (last_row - first_row) * lw);
     });
 
     out.width = codes.width;
@@ -138,7 +146,7 @@ void CodeDecoder::decode(const CodeImage& codes, LinearImage& out) const {
             }
         });
     }
-    to_working_in_place(out.rgb);
+    if (linear) to_working_in_place(out.rgb);
 }
 
 void CodeDecoder::decode_ycbcr(const CodeImage& codes, LinearImage& out) const {
