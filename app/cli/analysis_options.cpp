@@ -25,20 +25,7 @@ void add_measurement_options(CLI::App& command, AnalyzeArgs& args) {
     AnalyzeOptions& o = args.options;
     MeasureParams& m = o.measure;
     add_source_options(command, o.source);
-    cmd->add_option("--hue-space", args.hue_space,
-                    "hue circle for the families and shares: oklch (default) or cielab");
-    cmd->add_option("--band", args.bands,
-                    "define or redefine a hue family, NAME=FROM:TO in degrees (wraps through 0 "
-                    "when FROM > TO); repeatable, e.g. --band blue=220:300");
-    cmd->add_option("--min-chroma", m.min_chroma,
-                    "OKLab chroma below which a pixel is achromatic (default 0.02)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--near-black", m.near_black_l,
-                    "OKLab lightness below which a pixel has no hue (default 0.10)")
-        ->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--near-white", m.near_white_l,
-                    "OKLab lightness above which a pixel has no hue (default 0.95)")
-        ->check(CLI::NonNegativeNumber);
+    add_hue_options(command, args.hue, m);
     cmd->add_option("--start", args.start, "start of the range: seconds or HH:MM:SS(.s)");
     cmd->add_option("--duration", args.duration, "length of the range: seconds or HH:MM:SS(.s)");
     cmd->add_option("--every", o.every, "measure every N-th frame of the range (default 1)")
@@ -81,18 +68,42 @@ std::vector<std::string> measurement_arguments(const CLI::App& command) {
     return args;
 }
 
-Status finish_options(AnalyzeArgs& a) {
-    MeasureParams& m = a.options.measure;
-    if (!parse_hue_space(a.hue_space, m.hue_space)) {
+void add_hue_options(CLI::App& command, HueArgs& hue, MeasureParams& m) {
+    command.add_option("--hue-space", hue.space,
+                       "hue circle for the families and shares: oklch (default) or cielab");
+    command.add_option("--band", hue.bands,
+                       "define or redefine a hue family, NAME=FROM:TO in degrees (wraps through "
+                       "0 when FROM > TO); repeatable, e.g. --band blue=220:300");
+    command
+        .add_option("--min-chroma", m.min_chroma,
+                    "OKLab chroma below which a pixel is achromatic (default 0.02)")
+        ->check(CLI::NonNegativeNumber);
+    command
+        .add_option("--near-black", m.near_black_l,
+                    "OKLab lightness below which a pixel has no hue (default 0.10)")
+        ->check(CLI::Range(0.0, 1.0));
+    command
+        .add_option("--near-white", m.near_white_l,
+                    "OKLab lightness above which a pixel has no hue (default 0.95)")
+        ->check(CLI::NonNegativeNumber);
+}
+
+Status finish_hue_options(const HueArgs& hue, MeasureParams& m) {
+    if (!parse_hue_space(hue.space, m.hue_space)) {
         return Status(ErrorCode::InvalidArgument,
-                      "--hue-space must be oklch or cielab, not '" + a.hue_space + "'");
+                      "--hue-space must be oklch or cielab, not '" + hue.space + "'");
     }
     m.families = default_hue_families(m.hue_space);
-    for (const std::string& spec : a.bands) {
+    for (const std::string& spec : hue.bands) {
         Result<HueBand> band = parse_hue_band(spec);
         if (!band) return band.status();
         set_hue_band(m.families, band.value());
     }
+    return Status::ok();
+}
+
+Status finish_options(AnalyzeArgs& a) {
+    if (Status s = finish_hue_options(a.hue, a.options.measure); !s) return s;
     for (const std::string& spec : a.metric_options) {
         const std::size_t eq = spec.find('=');
         if (eq == std::string::npos || eq == 0) {

@@ -10,11 +10,16 @@
 
 namespace huescope::cli {
 
+/// The hue circle and families as given, before finish_hue_options() reads them.
+struct HueArgs {
+    std::string space = "oklch";
+    std::vector<std::string> bands;
+};
+
 /// What the command line gives, before finish_options() turns it into AnalyzeOptions.
 struct AnalyzeArgs {
     AnalyzeOptions options;
-    std::string hue_space = "oklch";
-    std::vector<std::string> bands;
+    HueArgs hue;
     std::string start;
     std::string duration;
     bool quiet = false;
@@ -32,6 +37,11 @@ void add_measurement_options(CLI::App& command, AnalyzeArgs& args);
 
 /// The measurement options given on the command line, as arguments that give them again.
 std::vector<std::string> measurement_arguments(const CLI::App& command);
+
+/// --hue-space, --band, --min-chroma, --near-black, --near-white (`analyze` and `grade`).
+void add_hue_options(CLI::App& command, HueArgs& hue, MeasureParams& measure);
+/// The hue circle and its families from `hue`, into `measure`.
+Status finish_hue_options(const HueArgs& hue, MeasureParams& measure);
 
 /// Completes `args.options` from the text options (families, times, segment, plugin options).
 Status finish_options(AnalyzeArgs& args);

@@ -32,6 +32,14 @@ Command register_report(CLI::App& app);
 
 /// Options every command that opens a source shares: stream choice and decode overrides.
 void add_source_options(CLI::App& command, SourceOptions& options);
+/// The stream, decode overrides and frame rate of one side of a comparison: `side` "before"
+/// gives --before-stream, --before-matrix, ..., --before-colorspace, --before-fps.
+void add_decode_options(CLI::App& command, SourceOptions& options, const std::string& side);
+/// --max-frame-size WIDTHxHEIGHT.
+void add_max_frame_size_option(CLI::App& command, SourceOptions& options);
+
+/// `huescope grade BEFORE AFTER`: what a grade did to each hue, and the grade as a 3D LUT.
+Command register_grade(CLI::App& app, const std::string& command_line);
 
 /// Parses "SECONDS", "MM:SS(.s)" or "HH:MM:SS(.s)".
 bool parse_time(const std::string& text, double& seconds);

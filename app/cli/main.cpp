@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
         {"merge", register_merge(app, command_line)},
         {"batch", register_batch(app, command_line)},
         {"compare", register_compare(app, command_line)},
+        {"grade", register_grade(app, command_line)},
         {"metrics", register_metrics(app)},
 #ifdef HUESCOPE_WITH_REPORT
         {"report", register_report(app)},
