@@ -2,6 +2,7 @@
 // 3D LUT (docs/grade.md).
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -11,6 +12,9 @@
 #include "exit_codes.hpp"
 #include "huescope/analysis_folder.hpp"
 #include "huescope/grade.hpp"
+#ifdef HUESCOPE_WITH_REPORT
+#include "report_runner.hpp"
+#endif
 
 namespace huescope::cli {
 namespace {
@@ -20,6 +24,8 @@ struct GradeArgs {
     HueArgs hue;
     std::string ocio_config;
     bool quiet = false;
+    bool report = false;
+    std::string charts_dir;
 };
 
 // An analysis folder stands for the film it analysed.
@@ -43,12 +49,17 @@ void print_summary(const GradeResult& r, const GradeOptions& o) {
     std::printf("\n");
     for (const std::string& line : grade_family_sentences(r.film, o.measure.families))
         std::printf("  %s\n", line.c_str());
-    std::printf(
-        "LUT %d^3: %lld of %lld cells with data; fit error on %lld held-out frames: "
-        "mean dE_OK %.4f, p95 %.4f\n",
-        r.lut.size, static_cast<long long>(r.lut.cells_with_data),
-        static_cast<long long>(int64_t(r.lut.size - 1) * (r.lut.size - 1) * (r.lut.size - 1)),
-        static_cast<long long>(r.lut.held_out_frames), r.lut.mean_delta_e, r.lut.p95_delta_e);
+    const long long cells =
+        static_cast<long long>(r.lut.size - 1) * (r.lut.size - 1) * (r.lut.size - 1);
+    std::printf("LUT %d^3: %lld of %lld cells with data; ", r.lut.size,
+                static_cast<long long>(r.lut.cells_with_data), cells);
+    if (std::isnan(r.lut.mean_delta_e)) {
+        std::printf("fit error not measured (no pair held out)\n");
+    } else {
+        std::printf("fit error on %lld held-out frames: mean dE_OK %.4f, p95 %.4f\n",
+                    static_cast<long long>(r.lut.held_out_frames), r.lut.mean_delta_e,
+                    r.lut.p95_delta_e);
+    }
     for (const std::string& note : r.notes) std::printf("note: %s\n", note.c_str());
     std::printf("wrote %s/grade.json and %s/grade.cube\n", o.output_dir.c_str(),
                 o.output_dir.c_str());
@@ -79,6 +90,12 @@ int run(GradeArgs& args) {
     if (tty) std::fprintf(stderr, "\n");
     if (!result) return report_error(result.status());
     if (!args.quiet) print_summary(result.value(), o);
+#ifdef HUESCOPE_WITH_REPORT
+    if (args.report) {
+        if (Status s = run_grade_report(o.output_dir, args.charts_dir); !s) return report_error(s);
+        if (!args.quiet) std::printf("wrote %s/grade.html and grade.pdf\n", o.output_dir.c_str());
+    }
+#endif
     return kExitOk;
 }
 
@@ -110,13 +127,27 @@ Command register_grade(CLI::App& app, const std::string& command_line) {
     add_max_frame_size_option(*cmd, o.before.source);
     add_hue_options(*cmd, args->hue, o.measure);
     cmd->add_option("--lut-size", o.lut_size, "points per side of the fitted LUT (default 33)")
-        ->check(CLI::Range(2, 129));
+        ->check(CLI::Range(2, 65));
     cmd->add_option("--holdout-every", o.holdout_every,
-                    "hold every N-th pair out of the fit to measure its error (default 5)")
+                    "hold every N-th block of pairs out of the fit to measure its error "
+                    "(default 5)")
         ->check(CLI::Range(2, 1000000));
+    cmd->add_option("--holdout-block", o.holdout_block,
+                    "pairs per block for --holdout-every (default 6)")
+        ->check(CLI::Range(1, 1000000));
     cmd->add_option("--max-width", o.max_width,
                     "area-average pictures wider than this before measuring (default 640)")
         ->check(CLI::Range(16, 16384));
+    cmd->add_option("--focus", o.focus_family,
+                    "the hue family whose biggest changes are saved as frames side by side "
+                    "(default blue)");
+    cmd->add_option("--focus-frames", o.focus_frames, "how many such frames (default 3)")
+        ->check(CLI::Range(0, 100));
+#ifdef HUESCOPE_WITH_REPORT
+    cmd->add_flag("--report", args->report, "also write grade.html and grade.pdf");
+    cmd->add_option("--charts", args->charts_dir,
+                    "with --report, also every chart as PNG and SVG into this folder");
+#endif
     cmd->add_flag("-q,--quiet", args->quiet, "no progress and no summary");
     return [args] { return run(*args); };
 }

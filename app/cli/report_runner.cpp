@@ -7,6 +7,7 @@
 #include <QFont>
 
 #include "compare_report.hpp"
+#include "grade_report.hpp"
 #include "huescope/analysis_folder.hpp"
 #include "report_writer.hpp"
 
@@ -53,13 +54,27 @@ Status run_report(const std::string& folder, const std::string& family,
     return Status::ok();
 }
 
-Status run_compare_report(const std::string& folder, const std::string& charts_dir) {
+namespace {
+
+using FolderReport = bool (*)(const QString&, const QString&, QString&);
+
+Status run_folder_report(FolderReport write, const std::string& folder,
+                         const std::string& charts_dir) {
     start_qt();
     QString error;
-    if (!report::write_compare_report(QString::fromStdString(folder),
-                                      QString::fromStdString(charts_dir), error))
+    if (!write(QString::fromStdString(folder), QString::fromStdString(charts_dir), error))
         return Status(ErrorCode::Io, error.toStdString());
     return Status::ok();
+}
+
+}  // namespace
+
+Status run_compare_report(const std::string& folder, const std::string& charts_dir) {
+    return run_folder_report(&report::write_compare_report, folder, charts_dir);
+}
+
+Status run_grade_report(const std::string& folder, const std::string& charts_dir) {
+    return run_folder_report(&report::write_grade_report, folder, charts_dir);
 }
 
 }  // namespace huescope::cli

@@ -15,4 +15,7 @@ Status run_report(const std::string& folder, const std::string& family,
 /// PNG/SVG into `charts_dir` when given).
 Status run_compare_report(const std::string& folder, const std::string& charts_dir);
 
+/// Writes grade.html and grade.pdf into a folder holding grade.json (`huescope grade`).
+Status run_grade_report(const std::string& folder, const std::string& charts_dir);
+
 }  // namespace huescope::cli

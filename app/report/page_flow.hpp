@@ -3,6 +3,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <algorithm>
 #include <vector>
 
 #include "../charts/charts.hpp"
@@ -71,6 +72,17 @@ class PageFlow {
         room(height);
         m_painter.drawImage(QRectF(0, m_y, m_width, height), image);
         m_y += height + gap();
+    }
+
+    // Two pictures side by side, each half the width, at their own aspect ratio.
+    void image_pair(const QImage& left, const QImage& right) {
+        if (left.isNull() || right.isNull()) return;
+        const double w = (m_width - gap()) / 2;
+        const double h = w * left.height() / std::max(1, left.width());
+        room(h);
+        m_painter.drawImage(QRectF(0, m_y, w, h), left);
+        m_painter.drawImage(QRectF(w + gap(), m_y, w, h), right);
+        m_y += h + gap();
     }
 
     void swatches(const std::vector<charts::Swatch>& palette, double height, bool labels) {

@@ -24,7 +24,9 @@ using testing_support::run_command;
 using testing_support::run_huescope;
 using testing_support::slurp;
 
-constexpr int kHoldoutEvery = 5;  // huescope's default: pairs 4, 9, 14... are held out
+// huescope's defaults: pairs in blocks of 6, every 5th block held out (pairs 24-29, 54-59, ...).
+constexpr int kHoldoutEvery = 5;
+constexpr int kHoldoutBlock = 6;
 
 void ffmpeg(const fs::path& dir, const std::vector<std::string>& args) {
     std::vector<std::string> all = {"-v", "error", "-y"};
@@ -33,12 +35,12 @@ void ffmpeg(const fs::path& dir, const std::vector<std::string>& args) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 
-// 48 frames whose pixels sweep the whole R'G'B' cube: red across, green down, blue with time
+// 72 frames whose pixels sweep the whole R'G'B' cube: red across, green down, blue with time
 // and position. 10-bit RGB, lossless, tagged BT.709.
 fs::path cube_sweep(const fs::path& dir) {
     const fs::path out = dir / "before.mkv";
     ffmpeg(dir, {"-f", "lavfi", "-i",
-                 "nullsrc=s=192x108:r=24:d=2,format=gbrp10le,geq="
+                 "nullsrc=s=192x108:r=24:d=3,format=gbrp10le,geq="
                  "r='1023*X/W':g='1023*Y/H':"
                  "b='1023*mod(0.5*T+0.37*(X/W)+0.29*(Y/H),1)'",
                  "-c:v", "ffv1", "-pix_fmt", "gbrp10le", "-color_primaries", "bt709", "-color_trc",
@@ -137,7 +139,7 @@ double held_out_delta_e(const fs::path& a, const fs::path& b) {
     double sum = 0.0;
     int64_t n = 0;
     for (int index = 0; sa->next(fa).value() && sb->next(fb).value(); ++index) {
-        if (index % kHoldoutEvery != kHoldoutEvery - 1) continue;
+        if ((index / kHoldoutBlock) % kHoldoutEvery != kHoldoutEvery - 1) continue;
         for (std::size_t i = 0; i < fa.image.pixel_count(); ++i) {
             const float* p = fa.image.rgb.data() + i * 3;
             const float* q = fb.image.rgb.data() + i * 3;
@@ -173,9 +175,9 @@ TEST(Grade, KnownGradeIsRecoveredAsALutAndTheBluesTurnTowardTeal) {
         run_huescope({"grade", before.string(), after.string(), "-o", (dir / "out").string()}, dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json j = grade_json(dir / "out");
-    EXPECT_EQ(j["pairing"]["pairs"], 48);
+    EXPECT_EQ(j["pairing"]["pairs"], 72);
     EXPECT_LT(j["lut"]["fit_error"]["mean_delta_e_ok"].get<double>(), 0.01) << j["lut"];
-    EXPECT_GT(j["lut"]["fit_error"]["held_out_frames"].get<int>(), 8);
+    EXPECT_EQ(j["lut"]["fit_error"]["held_out_frames"].get<int>(), 12);
 
     // The LUT file, applied by FFmpeg to BEFORE, reproduces AFTER on the held-out frames.
     const fs::path predicted = apply_cube(dir, before, dir / "out" / "grade.cube", "predicted.mkv");
@@ -260,6 +262,30 @@ TEST(Grade, DifferentResolutionsAndEncodingsOfTheSameFramesPair) {
     EXPECT_EQ(j["pairing"]["grid"], json::array({160, 180}));
     EXPECT_NEAR(j["film"]["chroma_gain"].get<double>(), 1.0, 0.05);
     EXPECT_EQ(j["shots"].size(), 4u);
+
+    // Another colour encoding of the same pictures: full range, BT.601's matrix, 4:4:4 10-bit.
+    // Each side decoded through its own tags gives the same colours; AFTER read with BEFORE's
+    // matrix and range would be several degrees off in hue and wrong in contrast. (Primaries
+    // are left alone: FFmpeg converts them in scene light, which a display-referred decode does
+    // not invert exactly.)
+    const fs::path wide = dir / "bt601_full.mkv";
+    ffmpeg(dir, {"-i", before.string(), "-vf",
+                 "scale=in_color_matrix=bt709:in_range=tv:out_color_matrix=bt601:out_range=pc,"
+                 "format=yuv444p10le",
+                 "-c:v", "ffv1", "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace",
+                 "smpte170m", "-color_range", "pc", wide.string()});
+    const CommandResult w = run_huescope(
+        {"grade", before.string(), wide.string(), "-o", (dir / "out601").string()}, dir);
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    const json k = grade_json(dir / "out601");
+    EXPECT_EQ(k["after"]["color"]["range"], "full") << k["after"]["color"];
+    // Measured: chroma gain 0.996 and hue shifts under 0.6 degrees; AFTER decoded with BEFORE's
+    // matrix and range instead gives red +2.7 and cyan +8.0 degrees.
+    EXPECT_NEAR(k["film"]["chroma_gain"].get<double>(), 1.0, 0.02);
+    EXPECT_NEAR(k["film"]["mean_lightness_after"].get<double>(),
+                k["film"]["mean_lightness_before"].get<double>(), 0.01);
+    for (const char* name : {"red", "cyan", "blue"})
+        EXPECT_NEAR(family(k["film"], name)["mean_hue_shift_deg"].get<double>(), 0.0, 1.0) << name;
 }
 
 TEST(Grade, MismatchedCutsFailClearly) {
@@ -277,8 +303,16 @@ TEST(Grade, MismatchedCutsFailClearly) {
     const fs::path other_rate = shots_clip(dir, "25fps.mp4", "[a][b][c][d]", "320x180", "25");
     r = run_huescope({"grade", before.string(), other_rate.string(), "-o", (dir / "o2").string()},
                      dir);
-    EXPECT_NE(r.exit_code, 0);
+    EXPECT_EQ(r.exit_code, 65);
     EXPECT_NE(r.err.find("frames cannot be paired by time"), std::string::npos) << r.err;
+    // A rate override does not move a video's frames: refused, not silently drifting.
+    r = run_huescope({"grade", before.string(), other_rate.string(), "--after-fps", "24", "-o",
+                      (dir / "o3").string()},
+                     dir);
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_NE(r.err.find("--after-fps applies to image sequences only"), std::string::npos)
+        << r.err;
+    EXPECT_FALSE(fs::exists(dir / "o2" / "grade.json"));
 }
 
 TEST(Grade, AnOffsetPairsAVersionThatStartsLater) {

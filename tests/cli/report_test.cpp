@@ -153,3 +153,30 @@ TEST(Report, ComparisonReportFromCompareJson) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(fs::exists(out / "compare.html"));
 }
+
+// The grade report of a clip against its version with the blues regraded to orange.
+TEST(Report, GradeReportShowsWhereTheBluesWent) {
+    const fs::path dir = testing_support::scratch_dir();
+    const fs::path out = dir / "grade";
+    CommandResult r = testing_support::run_huescope(
+        {"grade", media("blue_edit.mp4"), media("blue_edit_orange.mp4"), "-o", out.string(),
+         "--report", "--charts", (dir / "charts").string()},
+        dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = testing_support::slurp(out / "grade.html");
+    expect_self_contained_html(html, 6);  // matrix, two curves, shares, two wheels
+    for (const char* id : {"grade_transfer_matrix", "grade_hue_shift", "grade_chroma_gain",
+                           "hue_wheel_before", "hue_wheel_after"})
+        EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+    EXPECT_EQ(count(html, "alt=\"barcode "), 2) << "both versions' barcodes";
+    EXPECT_GE(count(html, "alt=\"before\""), 1) << "frames where blue changed most";
+    EXPECT_NE(html.find("blue: "), std::string::npos) << "the blue sentence on the page";
+    EXPECT_TRUE(fs::exists(dir / "charts" / "grade_transfer_matrix.png"));
+    EXPECT_GE(expect_pdf_renders(out / "grade.pdf", dir), 2);
+
+    // `report` on a grade folder redraws the grade report.
+    fs::remove(out / "grade.html");
+    r = testing_support::run_huescope({"report", out.string()}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(out / "grade.html"));
+}

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct HueTransfer {
     /// Chroma by family of each version's own hue (the share of blue before and after).
     std::vector<double> family_share_before, family_share_after;
     double chromatic_chroma_before = 0.0, chromatic_chroma_after = 0.0;
+    /// Each version's chroma-weighted hue histogram (1-degree bins, chromatic pixels, its own
+    /// hues): the hue wheels of the report.
+    std::array<double, kHueBins> hue_hist_before{}, hue_hist_after{};
 
     void reset(std::size_t families);
     void merge(const HueTransfer& other);
@@ -80,11 +84,17 @@ struct GradeOptions {
     int offset_frames = 0;
     MeasureParams measure;
     int lut_size = 33;
-    /// Every n-th paired frame is held out of the LUT fit and measures its error.
+    /// Pairs are taken in blocks of `holdout_block`; every n-th block is held out of the LUT fit
+    /// and measures its error (whole blocks, so that a held-out frame's neighbours are not in
+    /// the fit and the error is not an in-sample one).
     int holdout_every = 5;
+    int holdout_block = 6;
     /// Pictures larger than this are area-averaged down to it (BEFORE's aspect kept), and the
     /// larger version always down to the smaller's size.
     int max_width = 640;
+    /// The family whose biggest changes are shown as frames side by side, and how many.
+    std::string focus_family = "blue";
+    int focus_frames = 3;
     std::string command_line;
     const std::atomic<bool>* cancel = nullptr;
     /// Called after each pair: pairs so far, and the expected total (0 when unknown).
@@ -109,9 +119,18 @@ struct LutFitReport {
     std::vector<std::pair<int64_t, int64_t>> filled_ranges;
     int64_t held_out_frames = 0;
     int64_t held_out_pixels = 0;  ///< evaluated (a bounded, evenly drawn sample of them)
-    double mean_delta_e = 0.0;    ///< OKLab, predicted AFTER vs AFTER, held-out pixels
-    double p95_delta_e = 0.0;
+    /// OKLab, predicted AFTER vs AFTER, held-out pixels; NaN when none were held out.
+    double mean_delta_e = std::numeric_limits<double>::quiet_NaN();
+    double p95_delta_e = std::numeric_limits<double>::quiet_NaN();
     double before_outside_unit = 0.0;  ///< share of BEFORE's values outside [0, 1], clamped
+};
+
+/// A pair where the grade changed the focus family most, saved side by side.
+struct GradeFrame {
+    int64_t pair = 0;
+    double before_s = 0.0, after_s = 0.0;
+    double chroma_removed = 0.0;        ///< the focus family's chroma before minus after, per pixel
+    std::string before_png, after_png;  ///< relative to OUTDIR
 };
 
 struct GradeResult {
@@ -119,15 +138,18 @@ struct GradeResult {
     int grid_width = 0, grid_height = 0;
     int64_t pairs = 0;
     int64_t unpaired_before = 0, unpaired_after = 0;
-    int64_t verified_pairs = 0;  ///< pairs whose pictures were compared (not flat)
+    int64_t verified_pairs = 0;    ///< pairs whose pictures were compared (not flat)
+    int64_t mismatched_pairs = 0;  ///< ... found to differ: left out of everything
     HueTransfer film;
     std::vector<GradeShot> shots;
     LutFitReport lut;
+    std::vector<GradeFrame> frames;  ///< in the order of the film
     std::vector<std::string> notes;
 };
 
-/// Pairs, measures and fits; writes OUTDIR/grade.json and OUTDIR/grade.cube (atomically; an
-/// earlier result survives any failure). Mismatched cuts, frame rates or aspect ratios are
+/// Pairs, measures and fits; writes OUTDIR/grade.json, grade.cube, barcode_before/after.png and
+/// .exr, and frames/*.png (each file atomically; a run that fails before the end leaves an
+/// earlier result as it was). Mismatched cuts, frame rates or aspect ratios are
 /// errors that say so.
 Result<GradeResult> run_grade(const GradeOptions& options);
 

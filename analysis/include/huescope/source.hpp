@@ -65,6 +65,9 @@ struct Frame {
     int64_t number = 0;  ///< 0-based decode order for video; the file's frame number for sequences
     double time_s = 0.0;
     LinearImage image;
+    /// With SourceOptions::encoded_rgb: the same picture as normalised R'G'B' code values in the
+    /// source's own encoding (not linear light; the type only shares the layout). Else empty.
+    LinearImage encoded;
 };
 
 class FrameSource {
@@ -106,10 +109,9 @@ struct SourceOptions {
     /// Video: decode keyframes only (non-key packets are never sent to the decoder). Image
     /// sequences have only complete frames: no effect.
     bool keyframes_only = false;
-    /// Deliver each frame as its normalised R'G'B' code values (range and matrix undone, the
-    /// transfer function and primaries not), in the source's own encoding, instead of linear
-    /// light in the working space. For the grade analysis, which fits a LUT on the encoded
-    /// values and linearises them itself (CodeDecoder::decode_float).
+    /// Also deliver each frame's normalised R'G'B' code values (range and matrix undone, the
+    /// transfer function and primaries not), in the source's own encoding, as Frame::encoded.
+    /// For the grade analysis, which fits a LUT on the encoded values.
     bool encoded_rgb = false;
 };
 

@@ -546,11 +546,8 @@ Result<bool> FfmpegSource::next(Frame& out) {
     out.number = m_numbers_from_time && m_info.frame_rate > 0
                      ? std::llround(out.time_s * m_info.frame_rate)
                      : m_decoded - 1;
-    if (m_options.encoded_rgb) {
-        m_decoder->decode_encoded(m_codes, out.image);
-    } else {
-        m_decoder->decode(m_codes, out.image);
-    }
+    m_decoder->decode(m_codes, out.image);
+    if (m_options.encoded_rgb) m_decoder->decode_encoded(m_codes, out.encoded);
     return true;
 }
 

@@ -220,13 +220,12 @@ Status ExrSource::read_file(const SequenceFile& file, Frame& frame) {
 
         frame.number = file.number;
         frame.time_s = double(file.number - m_info.first_frame_number) / m_info.frame_rate;
+        m_decoder->decode_float(m_planes, static_cast<int>(width), static_cast<int>(height),
+                                frame.image);
         if (m_options.encoded_rgb) {
-            frame.image.width = static_cast<int>(width);
-            frame.image.height = static_cast<int>(height);
-            frame.image.rgb = m_planes;
-        } else {
-            m_decoder->decode_float(m_planes, static_cast<int>(width), static_cast<int>(height),
-                                    frame.image);
+            frame.encoded.width = static_cast<int>(width);
+            frame.encoded.height = static_cast<int>(height);
+            frame.encoded.rgb = m_planes;
         }
     } catch (const std::exception& e) {
         if (is_size_limit(e)) return size_limit_status(file.path, m_options);

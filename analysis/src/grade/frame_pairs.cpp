@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "huescope/rect.hpp"
 #include "image/image_ops.hpp"
@@ -49,6 +50,17 @@ Result<std::unique_ptr<FramePairs>> FramePairs::open(const GradeOptions& options
                           " fps: frames cannot be paired by time (conform one to the other, or "
                           "give an image sequence its rate with --before-fps/--after-fps)");
     }
+    for (const auto& [side, info, name] :
+         {std::tuple{&options.before, &b, "before"}, std::tuple{&options.after, &a, "after"}}) {
+        if (side->source.frame_rate && info->kind == "video") {
+            // A video's frames are placed by their timestamps, which a rate override does not
+            // change: pairing would drift a frame at a time, unseen.
+            return Status(ErrorCode::InvalidArgument,
+                          std::string("--") + name +
+                              "-fps applies to image sequences only: a video's frames are "
+                              "paired by their timestamps (conform the video instead)");
+        }
+    }
     const double aspect_b = double(b.width) / b.height, aspect_a = double(a.width) / a.height;
     if (std::fabs(aspect_b - aspect_a) > kSameAspect * aspect_b) {
         return Status(ErrorCode::Unsupported,
@@ -70,34 +82,28 @@ Result<std::unique_ptr<FramePairs>> FramePairs::open(const GradeOptions& options
     pairs->m_tolerance_s = 0.5 / b.frame_rate;
     pairs->m_shift_s = options.offset_frames / a.frame_rate;
 
-    for (auto [info, decoder] :
-         {std::pair{&b, &pairs->m_before_decoder}, std::pair{&a, &pairs->m_after_decoder}}) {
-        Result<CodeDecoder> made = CodeDecoder::create(info->color);
-        if (!made) return made.status();
-        *decoder = std::make_unique<CodeDecoder>(std::move(made).value());
-    }
+    Result<CodeDecoder> after_decoder = CodeDecoder::create(a.color);
+    if (!after_decoder) return after_decoder.status();
+    pairs->m_after_decoder = std::make_unique<CodeDecoder>(std::move(after_decoder).value());
+    pairs->m_cancel = options.cancel;
     return pairs;
 }
 
-Status FramePairs::to_grid(const Frame& frame, const CodeDecoder& decoder, LinearImage& encoded,
-                           LinearImage& linear) const {
-    const LinearImage& image = frame.image;
+void FramePairs::to_grid(const LinearImage& image, LinearImage& out) const {
     if (image.width == m_grid_width && image.height == m_grid_height) {
-        encoded = image;
-    } else {
-        // Encoded values are averaged, so that the LUT sees each grid pixel's BEFORE and AFTER
-        // as the same function of each other; light is then decoded from the average.
-        area_downsample(image, Rect{0, 0, image.width, image.height}, m_grid_width, m_grid_height,
-                        encoded.rgb);
-        encoded.width = m_grid_width;
-        encoded.height = m_grid_height;
+        out = image;
+        return;
     }
-    decoder.decode_float(encoded.rgb, encoded.width, encoded.height, linear);
-    return Status::ok();
+    area_downsample(image, Rect{0, 0, image.width, image.height}, m_grid_width, m_grid_height,
+                    out.rgb);
+    out.width = m_grid_width;
+    out.height = m_grid_height;
 }
 
 Result<bool> FramePairs::next(FramePair& pair) {
+    const Status interrupted(ErrorCode::Interrupted, "stopped before the end: nothing written");
     while (!m_ended_before) {
+        if (cancelled()) return interrupted;
         Result<bool> got = m_before->next(m_before_frame);
         if (!got) return Status(got.status().code(), "BEFORE: " + got.status().message());
         if (!got.value()) {
@@ -108,16 +114,21 @@ Result<bool> FramePairs::next(FramePair& pair) {
         const double target = m_before_frame.time_s + m_shift_s;
         // AFTER's frames before this time have no BEFORE frame: skipped.
         while (!m_ended_after && (!m_have_after || m_after_frame.time_s < target - m_tolerance_s)) {
+            if (cancelled()) return interrupted;
             if (m_have_after) ++m_unpaired_after;
             Result<bool> read = m_after->next(m_after_frame);
             if (!read) return Status(read.status().code(), "AFTER: " + read.status().message());
             m_have_after = read.value();
-            if (!m_have_after)
+            if (!m_have_after) {
                 m_ended_after = true;
-            else
+            } else {
                 ++m_read_after;
+            }
         }
-        if (m_ended_after) return false;
+        if (m_ended_after) {
+            ++m_unpaired_before;  // this frame, read when AFTER had already ended
+            return false;
+        }
         if (m_after_frame.time_s > target + m_tolerance_s) {
             ++m_unpaired_before;  // AFTER has no frame at this time
             continue;
@@ -125,16 +136,13 @@ Result<bool> FramePairs::next(FramePair& pair) {
         pair.index = m_pairs++;
         pair.before_s = m_before_frame.time_s;
         pair.after_s = m_after_frame.time_s;
-        if (Status s =
-                to_grid(m_before_frame, *m_before_decoder, pair.before_encoded, pair.before_linear);
-            !s) {
-            return s;
-        }
-        if (Status s =
-                to_grid(m_after_frame, *m_after_decoder, pair.after_encoded, pair.after_linear);
-            !s) {
-            return s;
-        }
+        // Light is averaged as light (the statistics), code values as code values (the LUT):
+        // a mean colour must be a mean of light, and the LUT must see each grid pixel's BEFORE
+        // and AFTER as the same function of each other.
+        to_grid(m_before_frame.image, pair.before_linear);
+        to_grid(m_after_frame.image, pair.after_linear);
+        to_grid(m_before_frame.encoded, pair.before_encoded);
+        to_grid(m_after_frame.encoded, pair.after_encoded);
         m_have_after = false;  // used
         return true;
     }

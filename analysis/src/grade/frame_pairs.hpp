@@ -15,9 +15,11 @@ namespace huescope {
 struct FramePair {
     int64_t index = 0;  ///< 0, 1, 2... in pairing order
     double before_s = 0.0, after_s = 0.0;
-    /// Normalised R'G'B' in each version's own encoding, on the common grid.
+    /// Normalised R'G'B' in each version's own encoding, area-averaged onto the common grid:
+    /// what the LUT is fitted on.
     LinearImage before_encoded, after_encoded;
-    /// The same pictures decoded to linear light in the working space.
+    /// Each version's linear light (working space), area-averaged onto the grid as light: what
+    /// is measured, as `analyze` measures it.
     LinearImage before_linear, after_linear;
 };
 
@@ -26,7 +28,8 @@ class FramePairs {
     /// Opens both versions; an error when their frame rates or aspect ratios differ.
     static Result<std::unique_ptr<FramePairs>> open(const GradeOptions& options);
 
-    /// The next pair; false when either version ends.
+    /// The next pair; false when either version ends. Interrupted when the options' cancel flag
+    /// is set (checked for every frame read, paired or not).
     Result<bool> next(FramePair& pair);
 
     const SourceInfo& before_info() const { return m_before->info(); }
@@ -43,11 +46,12 @@ class FramePairs {
 
   private:
     FramePairs() = default;
-    Status to_grid(const Frame& frame, const CodeDecoder& decoder, LinearImage& encoded,
-                   LinearImage& linear) const;
+    void to_grid(const LinearImage& image, LinearImage& out) const;
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
 
     std::unique_ptr<FrameSource> m_before, m_after;
-    std::unique_ptr<CodeDecoder> m_before_decoder, m_after_decoder;
+    std::unique_ptr<CodeDecoder> m_after_decoder;
+    const std::atomic<bool>* m_cancel = nullptr;
     double m_tolerance_s = 0.0;  // half a frame
     double m_shift_s = 0.0;      // AFTER's time of BEFORE's time 0
     int m_grid_width = 0, m_grid_height = 0;

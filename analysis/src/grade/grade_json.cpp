@@ -20,10 +20,10 @@ double ratio(double numerator, double denominator) {
     return denominator > 0.0 ? numerator / denominator : std::nan("");
 }
 
-// The share of each AFTER column (family, then achromatic) in a row of moves.
-json moves_json(const std::vector<double>& row, const std::vector<HueBand>& families) {
-    double total = 0.0;
-    for (double v : row) total += v;
+// The share of a family's chroma (before) in each AFTER column (family, then achromatic). Chroma
+// that went to hues outside every family is in no column: the shares then add up to less than 1.
+json moves_json(const std::vector<double>& row, double total,
+                const std::vector<HueBand>& families) {
     json j = json::object();
     for (std::size_t g = 0; g < row.size(); ++g) {
         const std::string name = g < families.size() ? families[g].name : "achromatic";
@@ -47,7 +47,7 @@ json families_json(const HueTransfer& t, const std::vector<HueBand>& families) {
              number_or_null(ratio(t.family_chroma_after[f], t.family_chroma_before[f]))},
             {"mean_hue_shift_deg",
              number_or_null(ratio(t.family_shift[f], t.family_shift_weight[f]))},
-            {"moved_to", moves_json(t.family_moves[f], families)},
+            {"moved_to", moves_json(t.family_moves[f], t.family_chroma_before[f], families)},
         });
     }
     return list;
@@ -75,7 +75,7 @@ json matrix_json(const HueTransfer& t) {
         double total = 0.0;
         for (double v : t.matrix[i]) total += v;
         json row = json::array();
-        for (double v : t.matrix[i]) row.push_back(total > 0.0 ? v / total : 0.0);
+        for (double v : t.matrix[i]) row.push_back(number_or_null(ratio(v, total)));
         rows.push_back(row);
         totals.push_back(number_or_null(ratio(total, t.chromatic_chroma_before)));
     }
@@ -136,14 +136,14 @@ std::vector<std::string> grade_family_sentences(const HueTransfer& t,
         const double before = t.family_chroma_before[f];
         if (!(before > 0.0)) continue;
         const double gain = t.family_chroma_after[f] / before;
-        std::string line = families[f].name + ": " +
-                           (gain <= 1.0 ? percent(1.0 - gain) + " of its chroma removed"
-                                        : percent(gain - 1.0) + " more chroma");
-        double total = 0.0;
-        for (double v : t.family_moves[f]) total += v;
+        // Within half a percent, "0% removed" or "0% more" would only be rounding.
+        const std::string change = std::fabs(gain - 1.0) < 0.005 ? "chroma unchanged"
+                                   : gain < 1.0 ? percent(1.0 - gain) + " of its chroma removed"
+                                                : percent(gain - 1.0) + " more chroma";
+        std::string line = families[f].name + ": " + change;
         std::string moved;
-        for (std::size_t g = 0; g < t.family_moves[f].size() && total > 0.0; ++g) {
-            const double share = t.family_moves[f][g] / total;
+        for (std::size_t g = 0; g < t.family_moves[f].size(); ++g) {
+            const double share = t.family_moves[f][g] / before;
             if (g == f || share < 0.005) continue;
             moved += (moved.empty() ? "" : ", ") + percent(share) + " to " +
                      (g < families.size() ? families[g].name : std::string("achromatic"));
@@ -172,6 +172,17 @@ Status write_grade_json(const GradeResult& r, const GradeOptions& o, const std::
             {{"name", band.name}, {"from_deg", band.from_deg}, {"to_deg", band.to_deg}});
     json film = transfer_json(r.film, families, true);
     film["summary"] = grade_family_sentences(r.film, families);
+    film["hue_histogram_before"] = r.film.hue_hist_before;
+    film["hue_histogram_after"] = r.film.hue_hist_after;
+    json frames = json::array();
+    for (const GradeFrame& f : r.frames) {
+        frames.push_back({{"pair", f.pair},
+                          {"before_s", f.before_s},
+                          {"after_s", f.after_s},
+                          {"chroma_removed_per_pixel", f.chroma_removed},
+                          {"before", f.before_png},
+                          {"after", f.after_png}});
+    }
     const json j = {
         {"tool", {{"name", "huescope"}, {"version", HUESCOPE_VERSION}}},
         {"command_line", o.command_line},
@@ -183,6 +194,7 @@ Status write_grade_json(const GradeResult& r, const GradeOptions& o, const std::
           {"unpaired_before", r.unpaired_before},
           {"unpaired_after", r.unpaired_after},
           {"verified_pairs", r.verified_pairs},
+          {"mismatched_pairs", r.mismatched_pairs},
           {"grid", {r.grid_width, r.grid_height}}}},
         {"parameters",
          {{"hue_space", hue_space_name(o.measure.hue_space)},
@@ -191,10 +203,13 @@ Status write_grade_json(const GradeResult& r, const GradeOptions& o, const std::
           {"near_white_l", o.measure.near_white_l},
           {"families", families_list},
           {"lut_size", o.lut_size},
-          {"holdout_every", o.holdout_every}}},
+          {"holdout_every", o.holdout_every},
+          {"holdout_block", o.holdout_block}}},
         {"film", film},
         {"shots", shots},
         {"lut", lut_json(r.lut)},
+        {"barcodes", {{"before", "barcode_before.png"}, {"after", "barcode_after.png"}}},
+        {"focus", {{"family", o.focus_family}, {"frames", frames}}},
         {"notes", r.notes},
     };
     AtomicFile out(path);

@@ -1,21 +1,20 @@
 // `huescope grade`: pairs BEFORE and AFTER, measures where the hues went per frame, folds frames
 // into shots and the film, fits the grade as a 3D LUT and measures the fit on held-out frames.
 #include <deque>
-#include <filesystem>
 
 #include "cube_file.hpp"
 #include "frame_pairs.hpp"
 #include "grade_json.hpp"
+#include "grade_pictures.hpp"
 #include "held_out.hpp"
 #include "huescope/grade.hpp"
 #include "huescope/rect.hpp"
 #include "lut_fit.hpp"
 #include "pair_check.hpp"
+#include "report/staging_folder.hpp"
 
 namespace huescope {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Frames wait here until the shot detector has settled their shot, then join it.
 class ShotFolder {
@@ -29,7 +28,7 @@ class ShotFolder {
     void fold(const ShotDetector& detector, int64_t settled) {
         const std::vector<ShotBoundary>& bounds = detector.boundaries();
         while (m_next < settled && !m_pending.empty()) {
-            while (m_boundary < bounds.size() && bounds[m_boundary].index <= m_next) {
+            if (m_boundary < bounds.size() && bounds[m_boundary].index <= m_next) {
                 GradeShot shot;
                 shot.first_pair = m_next;
                 shot.start_s = m_pending.front().time_s;
@@ -80,10 +79,13 @@ std::vector<std::pair<int64_t, int64_t>> ranges_of(const std::vector<uint8_t>& f
 }
 
 Status check_options(const GradeOptions& o) {
-    if (o.lut_size < 2 || o.lut_size > 129)
-        return Status(ErrorCode::InvalidArgument, "the LUT size must be 2..129");
-    if (o.holdout_every < 2)
-        return Status(ErrorCode::InvalidArgument, "--holdout-every must be 2 or more");
+    // 65 points per side already need about 1.3 GB for the fit; the usual sizes are 17 to 65.
+    if (o.lut_size < 2 || o.lut_size > 65)
+        return Status(ErrorCode::InvalidArgument, "the LUT size must be 2..65");
+    if (o.holdout_every < 2 || o.holdout_block < 1) {
+        return Status(ErrorCode::InvalidArgument,
+                      "--holdout-every must be 2 or more, and --holdout-block 1 or more");
+    }
     if (o.max_width < 16) return Status(ErrorCode::InvalidArgument, "--max-width is too small");
     if (o.output_dir.empty()) return Status(ErrorCode::InvalidArgument, "no output folder");
     return Status::ok();
@@ -110,6 +112,11 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
     PairCheck check;
     LutFitter fitter(o.lut_size);
     HeldOutPixels held_out;
+    GradePictures pictures(o);
+    if (pictures.focus() < 0 && o.focus_frames > 0) {
+        result.notes.push_back("no hue family is named '" + o.focus_family +
+                               "': no frames are shown for it");
+    }
     double outside_sum = 0.0;
     FramePair pair;
     const int64_t expected = result.before.frame_count;
@@ -122,29 +129,35 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
         const Rect whole{0, 0, pair.before_linear.width, pair.before_linear.height};
         FrameSignature before_signature = make_signature(pair.before_linear, whole);
         const FrameSignature after_signature = make_signature(pair.after_linear, whole);
-        if (Status s = check.add(before_signature, after_signature, pair.before_s, pair.after_s);
+        bool same = true;
+        if (Status s =
+                check.add(before_signature, after_signature, pair.before_s, pair.after_s, same);
             !s) {
             return s;
         }
+        result.pairs = pair.index + 1;
+        if (o.progress) o.progress(result.pairs, expected);
+        if (!same) continue;  // not the same picture: it would only falsify the statistics
         HueTransfer frame;
         frame.reset(families);
         accumulate_transfer(pair.before_linear, pair.after_linear, o.measure, frame);
         result.film.merge(frame);
+        pictures.add(pair, frame);
         folder.add(std::move(frame), pair.before_s);
         detector.push(std::move(before_signature));
         folder.fold(detector, detector.final_count());
 
         outside_sum += outside_unit_share(pair.before_encoded);
-        if (pair.index % o.holdout_every == o.holdout_every - 1) {
-            held_out.add(pair.before_encoded, pair.after_linear);
+        if ((pair.index / o.holdout_block) % o.holdout_every == o.holdout_every - 1) {
+            held_out.add(pair.before_encoded, pair.after_encoded);
             ++result.lut.held_out_frames;
         } else {
             fitter.add(pair.before_encoded.rgb.data(), pair.after_encoded.rgb.data(),
                        pair.before_encoded.pixel_count());
         }
-        result.pairs = pair.index + 1;
-        if (o.progress) o.progress(result.pairs, expected);
     }
+    const Status interrupted(ErrorCode::Interrupted, "stopped before the end: nothing written");
+    if (o.cancel && o.cancel->load()) return interrupted;
     if (result.pairs == 0) {
         return Status(ErrorCode::BadData,
                       "no frame of BEFORE has a frame of AFTER at its time: nothing to compare "
@@ -154,6 +167,11 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
     detector.finish();
     folder.fold(detector, result.pairs);
     result.verified_pairs = check.verified();
+    result.mismatched_pairs = check.mismatched();
+    if (result.mismatched_pairs > 0) {
+        result.notes.push_back(std::to_string(result.mismatched_pairs) +
+                               " pairs did not show the same picture and were left out");
+    }
     result.unpaired_before = pairs.unpaired_before();
     result.unpaired_after = pairs.unpaired_after();
     if (const int64_t left = pairs.frames_left_after_end(); left > 0) {
@@ -166,14 +184,15 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
 
     Result<Lut3D> lut = fitter.solve();
     if (!lut) return lut.status();
-    std::error_code ec;
-    fs::create_directories(o.output_dir, ec);
-    if (ec) {
-        return Status(ErrorCode::CannotCreate,
-                      "cannot create '" + o.output_dir + "': " + ec.message());
-    }
-    const std::string cube_path = (fs::path(o.output_dir) / "grade.cube").string();
+    if (o.cancel && o.cancel->load()) return interrupted;
+    // Everything is written into a staging folder and moved into OUTDIR only when all of it is
+    // complete: a failure or Ctrl-C from here on leaves an earlier result as it was.
+    Result<StagingFolder> staged = StagingFolder::create(o.output_dir);
+    if (!staged) return staged.status();
+    StagingFolder& stage = staged.value();
+    const std::string cube_path = stage.path("grade.cube");
     if (Status s = write_cube(lut.value(), cube_path); !s) return s;
+    if (Status s = pictures.write(stage.path(""), result.frames); !s) return s;
     LutFitReport& report = result.lut;
     report.size = lut->size;
     report.samples = lut->samples;
@@ -181,6 +200,11 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
     for (uint8_t f : lut->filled) report.nodes_filled += f;
     report.filled_ranges = ranges_of(lut->filled);
     report.before_outside_unit = outside_sum / double(result.pairs);
+    if (report.before_outside_unit > 0.01) {
+        result.notes.push_back(
+            "BEFORE has values outside 0..1 (scene-linear light?): the LUT's domain is 0..1, so "
+            "they were clamped; a log encoding (--before-colorspace) fits such footage better");
+    }
     if (held_out.kept() > 0) {
         // Measured through the file just written, as any other tool will read it.
         Result<CubeFile> written = CubeFile::load(cube_path);
@@ -190,10 +214,9 @@ Result<GradeResult> run_grade(const GradeOptions& o) {
         report.mean_delta_e = error.mean;
         report.p95_delta_e = error.p95;
     }
-    if (Status s = write_grade_json(result, o, (fs::path(o.output_dir) / "grade.json").string());
-        !s) {
-        return s;
-    }
+    if (Status s = write_grade_json(result, o, stage.path("grade.json")); !s) return s;
+    if (o.cancel && o.cancel->load()) return interrupted;
+    if (Status s = stage.commit(); !s) return s;
     return result;
 }
 

@@ -16,15 +16,15 @@ class CubeFile;
 class HeldOutPixels {
   public:
     explicit HeldOutPixels(std::size_t capacity = 1u << 20) : m_capacity(capacity) {}
-    /// A held-out frame's pixels: BEFORE's encoded values and AFTER's linear light.
-    void add(const LinearImage& before_encoded, const LinearImage& after_linear);
+    /// A held-out frame's pixels: both versions' encoded values.
+    void add(const LinearImage& before_encoded, const LinearImage& after_encoded);
     int64_t seen() const { return m_seen; }
     std::size_t kept() const { return m_before.size() / 3; }
 
     struct Error {
-        double mean = 0.0, p95 = 0.0;  ///< OKLab Euclidean distance
+        double mean = 0.0, p95 = 0.0;  ///< OKLab Euclidean distance; NaN with no pixels
     };
-    /// The LUT applied to the kept BEFORE values, decoded as AFTER is, against AFTER.
+    /// The LUT applied to the kept BEFORE values against AFTER's, both decoded as AFTER is.
     Error error(const CubeFile& lut, const CodeDecoder& after_decoder) const;
 
   private:

@@ -12,6 +12,10 @@ int transfer_bin(float hue_deg) {
     return std::clamp(static_cast<int>(hue_deg / (360.0f / kTransferBins)), 0, kTransferBins - 1);
 }
 
+int hue_bin(double hue_deg) {
+    return std::clamp(static_cast<int>(hue_deg), 0, kHueBins - 1);
+}
+
 // The family a hue belongs to (the first that contains it), or -1.
 int family_of(double hue_deg, const std::vector<HueBand>& families) {
     for (std::size_t f = 0; f < families.size(); ++f)
@@ -68,6 +72,8 @@ void HueTransfer::merge(const HueTransfer& o) {
     add_into(family_shift_weight, o.family_shift_weight);
     add_into(family_share_before, o.family_share_before);
     add_into(family_share_after, o.family_share_after);
+    add_into(hue_hist_before, o.hue_hist_before);
+    add_into(hue_hist_after, o.hue_hist_after);
     chromatic_chroma_before += o.chromatic_chroma_before;
     chromatic_chroma_after += o.chromatic_chroma_after;
 }
@@ -102,6 +108,7 @@ void accumulate_transfer(const LinearImage& before, const LinearImage& after,
                 ++out.chromatic_after;
                 out.chromatic_chroma_after += ca;
                 if (fam_a >= 0) out.family_share_after[fam_a] += ca;
+                out.hue_hist_after[hue_bin(ha)] += ca;
             }
             if (!chromatic_b) {
                 if (chromatic_a) out.bin_gained[transfer_bin(float(ha))] += ca;
@@ -109,6 +116,7 @@ void accumulate_transfer(const LinearImage& before, const LinearImage& after,
             }
             ++out.chromatic_before;
             out.chromatic_chroma_before += cb;
+            out.hue_hist_before[hue_bin(hb)] += cb;
             const int bin_b = transfer_bin(float(hb));
             out.matrix[bin_b][chromatic_a ? transfer_bin(float(ha)) : kAchromaticColumn] += cb;
             out.bin_chroma_before[bin_b] += cb;

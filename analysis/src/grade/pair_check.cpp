@@ -45,11 +45,13 @@ double lightness_correlation(const FrameSignature& a, const FrameSignature& b) {
 }  // namespace
 
 Status PairCheck::add(const FrameSignature& before, const FrameSignature& after, double before_s,
-                      double after_s) {
+                      double after_s, bool& same) {
     const double r = lightness_correlation(before, after);
+    same = true;
     if (std::isnan(r)) return Status::ok();
     ++m_verified;
     if (r < kSamePicture) {
+        same = false;
         if (m_mismatched++ == 0) {
             m_first_before_s = before_s;
             m_first_after_s = after_s;

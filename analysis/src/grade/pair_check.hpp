@@ -11,10 +11,12 @@ namespace huescope {
 
 class PairCheck {
   public:
-    /// Adds one pair's signatures (whole-frame thumbnails). An error as soon as the pairs so
-    /// far cannot be one cut: most of the first pictures differ.
+    /// Adds one pair's signatures (whole-frame thumbnails); `same` says whether they show the
+    /// same picture (true when too flat to tell). An error as soon as the pairs so far cannot
+    /// be one cut: most of the first pictures differ.
     Status add(const FrameSignature& before, const FrameSignature& after, double before_s,
-               double after_s);
+               double after_s, bool& same);
+    int64_t mismatched() const { return m_mismatched; }
     /// After the last pair: an error when too many pictures differ.
     Status verdict() const;
     int64_t verified() const { return m_verified; }
