@@ -24,6 +24,7 @@
 #include "compare_view.hpp"
 #include "film_session.hpp"
 #include "film_view.hpp"
+#include "grade_view.hpp"
 #include "gui_settings.hpp"
 #include "settings_dialog.hpp"
 
@@ -81,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(films, tr("Films"));
     m_tabs->addTab(compare_page, tr("Compare"));
+    m_grade = new GradeView(this);
+    m_tabs->addTab(m_grade, tr("Grade"));
     setCentralWidget(m_tabs);
 
     m_progress = new QProgressBar(this);
@@ -133,6 +136,7 @@ void MainWindow::build_menus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Films"), this, [this] { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Compare"), this, [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Grade"), this, [this] { m_tabs->setCurrentIndex(2); });
 }
 
 void MainWindow::rebuild_recent_menu() {

@@ -17,6 +17,7 @@ class QTabWidget;
 namespace huescope::gui {
 
 class CompareView;
+class GradeView;
 class FilmSession;
 class FilmView;
 
@@ -31,6 +32,7 @@ class MainWindow : public QMainWindow {
     FilmSession* open_path(const QString& path);
     FilmView* current_view() const;
     CompareView* compare_view() const { return m_compare; }
+    GradeView* grade_view() const { return m_grade; }
     /// Runs compare mode on every analysed film.
     void refresh_compare();
     /// Switches to compare mode (which runs it).
@@ -57,6 +59,7 @@ class MainWindow : public QMainWindow {
     QListWidget* m_list = nullptr;
     QStackedWidget* m_stack = nullptr;
     CompareView* m_compare = nullptr;
+    GradeView* m_grade = nullptr;
     QComboBox* m_compare_family = nullptr;
     QMenu* m_recent = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -19,6 +19,7 @@
 #include "compare_view.hpp"
 #include "film_session.hpp"
 #include "film_view.hpp"
+#include "grade_view.hpp"
 #include "gui_settings.hpp"
 #include "huescope/analysis_folder.hpp"
 #include "huescope/vectorscope.hpp"
@@ -165,6 +166,43 @@ class GuiTest : public QObject {
         // Every chart can be copied as an image.
         const QImage chart = window.current_view()->hue_panel()->image();
         QVERIFY(!chart.isNull() && chart.width() > 100);
+    }
+
+    // Grade mode: the original and its regraded version scrubbed together, then analysed.
+    void gradeModeScrubsBothAndAnalyses() {
+        MainWindow window;
+        GradeView* grade = window.grade_view();
+        QVERIFY(grade->set_pair(media("blue_edit.mp4"), media("blue_edit_orange.mp4")));
+        grade->seek(2.0);
+        QVERIFY(QTest::qWaitFor(
+            [grade] {
+                return std::fabs(grade->shown_before_s() - 2.0) < 0.05 &&
+                       std::fabs(grade->shown_after_s() - 2.0) < 0.05;
+            },
+            20000));
+        QVERIFY2(grade->before_caption().contains("blue"), qPrintable(grade->before_caption()));
+        QVERIFY2(grade->after_caption().contains("blue"), qPrintable(grade->after_caption()));
+        // An offset of 24 frames shows AFTER one second later.
+        grade->set_offset(24);
+        grade->seek(1.0);
+        QVERIFY(QTest::qWaitFor(
+            [grade] {
+                return std::fabs(grade->shown_before_s() - 1.0) < 0.05 &&
+                       std::fabs(grade->shown_after_s() - 2.0) < 0.05;
+            },
+            20000));
+        grade->set_offset(0);
+        QSignalSpy done(grade, &GradeView::finished);
+        grade->analyse();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QVERIFY2(grade->summary().contains("blue: "), qPrintable(grade->summary()));
+        QCOMPARE(grade->chart_count(), 4);
+        QVERIFY(QFileInfo(grade->folder() + "/grade.cube").size() > 1000);
+        // A picture of the view, to look at (docs/gui.md shows it).
+        grade->resize(1300, 1000);
+        QDir().mkpath(HUESCOPE_TEST_SCRATCH_DIR);
+        QVERIFY(grade->grab().save(QString(HUESCOPE_TEST_SCRATCH_DIR) + "/gui-grade.png"));
     }
 
     void settingsAreRememberedAndSelectTheCache() {
