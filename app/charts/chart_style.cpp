@@ -1,5 +1,9 @@
 #include "chart_style.hpp"
 
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSeries>
+#include <QtCharts/QBarSet>
+#include <algorithm>
 #include <cmath>
 
 #include "charts.hpp"
@@ -46,6 +50,35 @@ double family_hue(const FamilyBand& f) {
     const double width =
         f.from_deg < f.to_deg ? f.to_deg - f.from_deg : 360 - f.from_deg + f.to_deg;
     return std::fmod(f.from_deg + width / 2, 360.0);
+}
+
+std::unique_ptr<QChart> share_bar_chart(const QString& title, const QStringList& categories,
+                                        const std::vector<ShareBars>& groups) {
+    auto chart = new_chart(title);
+    auto* series = new QBarSeries;
+    double peak = 0;
+    for (const ShareBars& group : groups) {
+        auto* set = new QBarSet(group.label);
+        set->setColor(group.color);
+        set->setBorderColor(group.color.darker(120));
+        for (double share : group.shares) {
+            const double v = std::isfinite(share) ? share : 0.0;
+            set->append(v);
+            peak = std::max(peak, v);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setLabelsFont(chart_font(8));
+    auto* y = value_axis("share", 0, peak > 0 ? std::min(1.0, peak * 1.15) : 1, 6);
+    y->applyNiceNumbers();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    return chart;
 }
 
 }  // namespace huescope::charts

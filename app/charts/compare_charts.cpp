@@ -49,31 +49,12 @@ std::unique_ptr<QChart> hue_distributions(const CompareData& d) {
 }
 
 std::unique_ptr<QChart> family_shares(const CompareData& d) {
-    auto chart = new_chart("Hue family shares of each film (chroma-weighted)");
-    auto* series = new QBarSeries;
-    double peak = 0;
-    for (std::size_t f = 0; f < d.films.size(); ++f) {
-        auto* set = new QBarSet(d.films[f].label);
-        set->setColor(film_color(f));
-        set->setBorderColor(film_color(f).darker(120));
-        for (double share : d.films[f].shares) {
-            const double v = std::isfinite(share) ? share : 0.0;
-            set->append(v);
-            peak = std::max(peak, v);
-        }
-        series->append(set);
-    }
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    for (const FamilyBand& band : d.families) x->append(band.name);
-    x->setLabelsFont(chart_font(8));
-    auto* y = value_axis("share", 0, peak > 0 ? std::min(1.0, peak * 1.15) : 1, 6);
-    y->applyNiceNumbers();
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    return chart;
+    QStringList families;
+    for (const FamilyBand& band : d.families) families << band.name;
+    std::vector<ShareBars> films;
+    for (std::size_t f = 0; f < d.films.size(); ++f)
+        films.push_back({d.films[f].label, film_color(f), d.films[f].shares});
+    return share_bar_chart("Hue family shares of each film (chroma-weighted)", families, films);
 }
 
 std::unique_ptr<QChart> unit_share_boxes(const CompareData& d) {

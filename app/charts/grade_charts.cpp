@@ -108,33 +108,15 @@ std::unique_ptr<QChart> hue_curve(const std::vector<double>& values,
 }
 
 std::unique_ptr<QChart> family_shares(const GradeData& d) {
-    auto chart = new_chart("Hue family shares before and after (chroma-weighted)");
-    auto* series = new QBarSeries;
-    auto* before = new QBarSet("before");
-    auto* after = new QBarSet("after");
-    before->setColor(QColor("#56B4E9"));
-    after->setColor(QColor("#D55E00"));
-    double peak = 0;
-    auto* x = new QBarCategoryAxis;
+    QStringList families;
+    ShareBars before{"before", QColor("#56B4E9"), {}}, after{"after", QColor("#D55E00"), {}};
     for (const GradeFamilyData& f : d.families) {
-        const double b = std::isfinite(f.share_before) ? f.share_before : 0.0;
-        const double a = std::isfinite(f.share_after) ? f.share_after : 0.0;
-        before->append(b);
-        after->append(a);
-        peak = std::max({peak, a, b});
-        x->append(f.name);
+        families << f.name;
+        before.shares.push_back(f.share_before);
+        after.shares.push_back(f.share_after);
     }
-    series->append(before);
-    series->append(after);
-    chart->addSeries(series);
-    x->setLabelsFont(chart_font(8));
-    auto* y = value_axis("share", 0, peak > 0 ? std::min(1.0, peak * 1.15) : 1, 6);
-    y->applyNiceNumbers();
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    return chart;
+    return share_bar_chart("Hue family shares before and after (chroma-weighted)", families,
+                           {before, after});
 }
 
 }  // namespace
