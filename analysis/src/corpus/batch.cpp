@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../pipeline/checkpoint.hpp"
+#include "../pipeline/file_identity.hpp"
 #include "../report/atomic_file.hpp"
 #include "../report/json_fields.hpp"
 #include "hash_cache.hpp"
@@ -27,14 +28,9 @@ namespace {
 
 constexpr const char* kFilmRecord = "film.json";  // what was analysed, and how
 
-// A file named by what it is: absolute path, size and modification time (an edited OCIO config
-// changes the decode).
-json file_identity(const std::string& path) {
-    if (path.empty()) return "";
-    std::error_code ec;
-    return {{"path", fs::absolute(path, ec).lexically_normal().string()},
-            {"bytes", fs::file_size(path, ec)},
-            {"modified", fs::last_write_time(path, ec).time_since_epoch().count()}};
+// A file named by what it is (an edited OCIO config changes the decode); "" for no file.
+json identity_or_empty(const std::string& path) {
+    return path.empty() ? json("") : file_identity_json(path);
 }
 
 // Everything that changes a film's results: the version, the parameters, the decode choices and
@@ -51,7 +47,7 @@ json settings_json(const AnalyzeOptions& o) {
           {"transfer", c.transfer},
           {"primaries", c.primaries},
           {"input_colorspace", c.input_colorspace},
-          {"ocio_config", file_identity(c.ocio_config)},
+          {"ocio_config", identity_or_empty(c.ocio_config)},
           {"frame_rate", o.source.frame_rate ? json(*o.source.frame_rate) : json(nullptr)}}},
         // Plugins add results (and change nothing else), but a film measured without them
         // lacks theirs.
@@ -73,11 +69,7 @@ Result<json> read_json(const fs::path& path) {
 }
 
 Status write_json(const fs::path& path, const json& j) {
-    AtomicFile out(path.string());
-    if (Status s = out.open(); !s) return s;
-    // Paths and tags are bytes, not always UTF-8: replaced characters, never an exception.
-    out.stream() << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-    return out.commit();
+    return write_json_file(path.string(), j);
 }
 
 // The film's analysis is there, of these bytes, made with these settings.
@@ -96,7 +88,7 @@ Status write_film_record(const fs::path& dir, const std::string& sha, const Corp
                          const json& settings, int64_t frames, bool only_if_changed) {
     std::error_code ec;
     const json record = {{"sha256", sha},
-                         {"path", fs::absolute(film.input, ec).lexically_normal().string()},
+                         {"path", normalized_path(film.input)},
                          {"bytes", fs::file_size(film.input, ec)},
                          {"tags", film.tags},
                          {"settings", settings},
@@ -408,9 +400,8 @@ Result<std::vector<FilmOutcome>> finish_cluster_batch(const BatchOptions& b,
         for (int k = 0; k < per_film; ++k) {
             const int task = static_cast<int>(f) * per_film + k;
             Result<FilmOutcome> t = read_task_outcome(b.corpus_dir, task);
-            std::error_code ec;
-            const std::string expected = fs::absolute(films[f].input, ec).lexically_normal();
-            if (t && fs::absolute(t.value().input, ec).lexically_normal() != expected) {
+            const std::string expected = normalized_path(films[f].input);
+            if (t && normalized_path(t.value().input) != expected) {
                 t = Status(ErrorCode::InvalidArgument,
                            "task " + std::to_string(task) + " analysed '" + t.value().input +
                                "', not this film: was the array submitted with another list "

@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../report/atomic_file.hpp"
+#include "../pipeline/file_identity.hpp"
+#include "../report/json_fields.hpp"
 #include "huescope/corpus.hpp"
 
 namespace huescope {
@@ -29,10 +30,11 @@ HashCache::HashCache(const std::string& corpus_dir, bool persist)
 
 Result<std::string> HashCache::sha256(const std::string& path) {
     std::error_code ec;
-    const std::string key = fs::absolute(path, ec).lexically_normal().string();
-    const uint64_t bytes = fs::file_size(path, ec);
+    const FileIdentity id = file_identity(path, ec);
     if (ec) return Status(ErrorCode::NoInput, "cannot read '" + path + "': " + ec.message());
-    const int64_t modified = fs::last_write_time(path, ec).time_since_epoch().count();
+    const std::string& key = id.path;
+    const uint64_t bytes = id.bytes;
+    const int64_t modified = id.modified;
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_entries.find(key);
@@ -54,10 +56,8 @@ void HashCache::save() {
         for (const auto& [path, e] : m_entries)
             j[path] = {{"bytes", e.bytes}, {"modified", e.modified}, {"sha256", e.sha256}};
     }
-    AtomicFile out(m_path);
-    if (!out.open()) return;  // the cache is an optimisation: failing to keep it loses nothing
-    out.stream() << j.dump(1) << "\n";
-    (void)out.commit();
+    // The cache is an optimisation: failing to keep it loses nothing.
+    (void)write_json_file(m_path, j, 1);
 }
 
 }  // namespace huescope

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "report/atomic_file.hpp"
 #include "report/json_fields.hpp"
 
 #ifndef HUESCOPE_VERSION
@@ -212,10 +211,7 @@ Status write_grade_json(const GradeResult& r, const GradeOptions& o, const std::
         {"focus", {{"family", o.focus_family}, {"frames", frames}}},
         {"notes", r.notes},
     };
-    AtomicFile out(path);
-    if (Status s = out.open(); !s) return s;
-    out.stream() << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-    return out.commit();
+    return write_json_file(path, j);
 }
 
 }  // namespace huescope

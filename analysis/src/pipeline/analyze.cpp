@@ -15,6 +15,7 @@
 #include "../report/json_fields.hpp"
 #include "checkpoint.hpp"
 #include "completeness.hpp"
+#include "file_identity.hpp"
 #include "frame_pipeline.hpp"
 #include "huescope/letterbox.hpp"
 #include "run_state.hpp"
@@ -216,15 +217,10 @@ std::string run_key(const AnalyzeOptions& o, const SourceInfo& opened) {
     key["version"] = HUESCOPE_VERSION;
     key["parameters"] = parameters_json(o);
     key["source"] = source_json(opened);
-    std::error_code ec;
-    const fs::path input(o.input);
     // The same file named another way (relative here, absolute on a cluster node) is the same run.
-    key["source"]["path"] = fs::absolute(input, ec).lexically_normal().string();
-    if (fs::is_regular_file(input, ec)) {
-        key["file"] = {{"path", fs::absolute(input, ec).lexically_normal().string()},
-                       {"bytes", fs::file_size(input, ec)},
-                       {"modified", fs::last_write_time(input, ec).time_since_epoch().count()}};
-    }
+    key["source"]["path"] = normalized_path(o.input);
+    std::error_code ec;
+    if (fs::is_regular_file(o.input, ec)) key["file"] = file_identity_json(o.input);
     return key.dump();
 }
 

@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "atomic_file.hpp"
 #include "huescope/analyze.hpp"
 #include "huescope/compare.hpp"
 #include "json_fields.hpp"
@@ -145,10 +144,7 @@ Status write_compare_json(const Comparison& c, const std::string& path) {
                           {"p_higher", number_or_null(r.p_higher)},
                           {"sentence", reference_sentence(c)}};
     }
-    AtomicFile file(path);
-    if (Status s = file.open(); !s) return s;
-    file.stream() << j.dump(2) << "\n";
-    return file.commit();
+    return write_json_file(path, j);
 }
 
 }  // namespace huescope

@@ -1,5 +1,8 @@
 #include "json_fields.hpp"
 
+#include "atomic_file.hpp"
+#include "pipeline/file_identity.hpp"
+
 #include <cmath>
 
 #include "huescope/color_math.hpp"
@@ -68,6 +71,19 @@ json hdr_json(const HdrMetadata& hdr) {
 }
 
 }  // namespace
+
+Status write_json_file(const std::string& path, const json& j, int indent) {
+    AtomicFile out(path);
+    if (Status s = out.open(); !s) return s;
+    out.stream() << j.dump(indent, ' ', false, json::error_handler_t::replace) << "\n";
+    return out.commit();
+}
+
+json file_identity_json(const std::string& path) {
+    std::error_code ec;
+    const FileIdentity id = file_identity(path, ec);
+    return {{"path", id.path}, {"bytes", id.bytes}, {"modified", id.modified}};
+}
 
 json source_json(const SourceInfo& info) {
     json j = {{"path", info.path},

@@ -11,6 +11,11 @@ namespace huescope {
 /// A finite number, or null (JSON has no NaN).
 nlohmann::json number_or_null(double value);
 nlohmann::json source_json(const SourceInfo& info);
+/// Writes `j` to `path` atomically (a temporary renamed into place). Paths and tags are bytes,
+/// not always UTF-8: invalid sequences are replaced, never an exception.
+Status write_json_file(const std::string& path, const nlohmann::json& j, int indent = 2);
+/// {"path", "bytes", "modified"} of a file (pipeline/file_identity.hpp); numbers 0 when unreadable.
+nlohmann::json file_identity_json(const std::string& path);
 nlohmann::json parameters_json(const AnalyzeOptions& options);
 nlohmann::json hue_summary_json(const HueSummary& summary);
 nlohmann::json palette_json(const std::vector<PaletteColor>& palette);
