@@ -18,6 +18,8 @@ const char* error_code_name(ErrorCode code) {
             return "cannot-create";
         case ErrorCode::Io:
             return "io";
+        case ErrorCode::Busy:
+            return "busy";
         case ErrorCode::Interrupted:
             return "interrupted";
         case ErrorCode::Internal:

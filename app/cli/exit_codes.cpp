@@ -9,6 +9,7 @@ int exit_code_for(ErrorCode code) {
         case ErrorCode::Ok:
             return kExitOk;
         case ErrorCode::InvalidArgument:
+        case ErrorCode::Busy:  // refused like a meaningless request: nothing was done
             return kExitUsage;
         case ErrorCode::NoInput:
             return kExitNoInput;

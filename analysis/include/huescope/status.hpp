@@ -18,6 +18,7 @@ enum class ErrorCode {
     CannotCreate,     ///< an output could not be created
     Io,               ///< reading or writing failed midway
     Interrupted,      ///< the user asked to stop
+    Busy,             ///< another run is writing the same output (try again when it is done)
     Internal,         ///< a bug: an invariant did not hold
 };
 

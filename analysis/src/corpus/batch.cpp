@@ -207,8 +207,7 @@ FilmOutcome run_film(BatchContext& c, const CorpusFilm& film, int list_index,
     Result<AnalysisResult> result = analyze(o, hooks);
     if (o.resume && !result &&
         (result.status().code() == ErrorCode::InvalidArgument ||
-         result.status().code() == ErrorCode::BadData) &&
-        result.status().message().find(kFolderBusy) == std::string::npos) {
+         result.status().code() == ErrorCode::BadData)) {
         // The checkpoint is another run's (other settings, a changed file, plugins) or damaged:
         // the film starts over, as a changed parameter promises.
         std::error_code ec;
@@ -218,7 +217,7 @@ FilmOutcome run_film(BatchContext& c, const CorpusFilm& film, int list_index,
     }
     // Another process (a cluster task given a copy of the same file) is analysing this film:
     // wait for it; its result may be the one wanted.
-    while (!result && result.status().message().find(kFolderBusy) != std::string::npos) {
+    while (!result && result.status().code() == ErrorCode::Busy) {
         if (c.hooks.cancel != nullptr && c.hooks.cancel->load()) break;
         std::this_thread::sleep_for(std::chrono::seconds(2));
         if (up_to_date(dir, sha.value(), c.settings, outcome.frames)) {

@@ -45,8 +45,8 @@ Result<std::unique_ptr<OutputFolderLock>> OutputFolderLock::take(const std::stri
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
-        return Status(ErrorCode::InvalidArgument,
-                      std::string(kFolderBusy) + " '" + output_dir + "'");
+        return Status(ErrorCode::Busy,
+                      "another huescope analysis is writing to '" + output_dir + "'");
     }
     return std::unique_ptr<OutputFolderLock>(new OutputFolderLock(fd));
 }

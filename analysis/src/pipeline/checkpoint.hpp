@@ -13,8 +13,6 @@
 namespace huescope {
 
 inline constexpr const char* kCheckpointFolder = ".huescope-checkpoint";
-/// The start of the message when another analysis holds an output folder.
-inline constexpr const char* kFolderBusy = "another huescope analysis is writing to";
 
 class CheckpointFolder {
   public:
