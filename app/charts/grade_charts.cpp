@@ -77,6 +77,7 @@ std::unique_ptr<QChart> hue_curve(const std::vector<double>& values,
     auto chart = new_chart(title);
     QValueAxis* x = before_hue_axis();
     auto* y = value_axis(axis_title, low, high, 7);
+    y->applyNiceNumbers();
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     auto* reference = new QLineSeries;

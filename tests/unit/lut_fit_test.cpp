@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "grade/cube_file.hpp"
 #include "grade/lut_fit.hpp"
+#include "ocio/cube_file.hpp"
 
 using namespace huescope;
 

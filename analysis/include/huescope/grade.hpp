@@ -65,8 +65,8 @@ struct HueTransfer {
 void accumulate_transfer(const LinearImage& before, const LinearImage& after,
                          const MeasureParams& params, HueTransfer& out);
 
-/// One line per hue family that had chroma before, e.g. "blue: 71% of its chroma removed;
-/// moved 18% to cyan, 9% to purple" (for the terminal, grade.json and the report).
+/// One line per hue family with at least 0.5% of the chroma before, e.g. "blue: 71% of its chroma
+/// removed; moved 18% to cyan, 9% to purple" (for the terminal, grade.json and the report).
 std::vector<std::string> grade_family_sentences(const HueTransfer& transfer,
                                                 const std::vector<HueBand>& families);
 

@@ -120,6 +120,8 @@ json lut_json(const LutFitReport& lut) {
               {"p95_delta_e_ok", number_or_null(lut.p95_delta_e)}}}};
 }
 
+constexpr double kNegligibleShare = 0.005;
+
 std::string percent(double share) {
     char text[16];
     std::snprintf(text, sizeof text, "%.0f%%", 100.0 * share);
@@ -133,7 +135,9 @@ std::vector<std::string> grade_family_sentences(const HueTransfer& t,
     std::vector<std::string> lines;
     for (std::size_t f = 0; f < families.size(); ++f) {
         const double before = t.family_chroma_before[f];
-        if (!(before > 0.0)) continue;
+        // A family with under half a percent of the chroma is a handful of pixels: whatever
+        // happened to them would read as news ("red: moved 46% to orange") and be noise.
+        if (!(before > kNegligibleShare * t.chromatic_chroma_before)) continue;
         const double gain = t.family_chroma_after[f] / before;
         // Within half a percent, "0% removed" or "0% more" would only be rounding.
         const std::string change = std::fabs(gain - 1.0) < 0.005 ? "chroma unchanged"

@@ -2,7 +2,6 @@
 // into shots and the film, fits the grade as a 3D LUT and measures the fit on held-out frames.
 #include <deque>
 
-#include "cube_file.hpp"
 #include "frame_pairs.hpp"
 #include "grade_json.hpp"
 #include "grade_pictures.hpp"
@@ -10,6 +9,7 @@
 #include "huescope/grade.hpp"
 #include "huescope/rect.hpp"
 #include "lut_fit.hpp"
+#include "ocio/cube_file.hpp"
 #include "pair_check.hpp"
 #include "report/staging_folder.hpp"
 

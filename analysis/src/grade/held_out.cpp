@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cube_file.hpp"
 #include "huescope/color_math.hpp"
+#include "ocio/cube_file.hpp"
 
 namespace huescope {
 namespace {

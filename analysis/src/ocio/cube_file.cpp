@@ -1,4 +1,4 @@
-#include "grade/cube_file.hpp"
+#include "ocio/cube_file.hpp"
 
 #include <OpenColorIO/OpenColorIO.h>
 
