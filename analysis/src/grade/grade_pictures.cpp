@@ -117,12 +117,13 @@ Status GradePictures::write(const std::string& dir, std::vector<GradeFrame>& fra
         std::snprintf(stem, sizeof stem, "frames/%06lld", static_cast<long long>(frame.pair));
         frame.before_png = std::string(stem) + "_before.png";
         frame.after_png = std::string(stem) + "_after.png";
-        for (auto [name, pixels] :
+        for (const auto& side :
              {std::pair{&frame.before_png, &c.before}, std::pair{&frame.after_png, &c.after}}) {
+            const std::vector<uint8_t>& pixels = *side.second;
             const auto write = [&](const std::string& path) {
-                return write_png_rgb8(path, c.width, c.height, *pixels);
+                return write_png_rgb8(path, c.width, c.height, pixels);
             };
-            if (Status s = write_atomically((out / *name).string(), write); !s) return s;
+            if (Status s = write_atomically((out / *side.first).string(), write); !s) return s;
         }
         frames.push_back(frame);
     }
