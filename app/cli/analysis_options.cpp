@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "huescope/time_text.hpp"
 
 namespace huescope::cli {
 namespace {
@@ -34,6 +35,10 @@ void add_measurement_options(CLI::App& command, AnalyzeArgs& args) {
                   "quick look: decode and measure keyframes only (the range is one shot)");
     cmd->add_flag("--keep-letterbox", o.keep_letterbox,
                   "measure black letterbox/pillarbox bars as picture (default: left out)");
+    cmd->add_option("--shot-sensitivity", o.shots.sensitivity,
+                    "scale the cut detector's thresholds: 2 finds cuts that change the picture "
+                    "half as much, 0.5 only clearer ones (default 1)")
+        ->check(CLI::Range(0.1, 10.0));
     cmd->add_option("--palette-colors", o.palette.max_colors,
                     "largest number of colours in a palette (default 8)")
         ->check(CLI::Range(1, 32));
@@ -120,12 +125,12 @@ Status finish_options(AnalyzeArgs& a) {
         }
         a.options.segment = spec;
     }
-    if (!a.start.empty() && !parse_time(a.start, a.options.start_s)) {
+    if (!a.start.empty() && !parse_clock_time(a.start, a.options.start_s)) {
         return Status(ErrorCode::InvalidArgument, "--start '" + a.start + "' is not a time");
     }
     if (!a.duration.empty()) {
         double seconds = 0.0;
-        if (!parse_time(a.duration, seconds) || seconds <= 0) {
+        if (!parse_clock_time(a.duration, seconds) || seconds <= 0) {
             return Status(ErrorCode::InvalidArgument,
                           "--duration '" + a.duration + "' is not a positive time");
         }

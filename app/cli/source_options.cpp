@@ -63,24 +63,4 @@ void add_max_frame_size_option(CLI::App& cmd, SourceOptions& o) {
         "16384x16384)");
 }
 
-bool parse_time(const std::string& text, double& seconds) {
-    if (text.empty()) return false;
-    double total = 0.0;
-    std::size_t begin = 0;
-    int fields = 0;
-    while (true) {
-        const std::size_t colon = text.find(':', begin);
-        const std::string part =
-            text.substr(begin, colon == std::string::npos ? colon : colon - begin);
-        char* end = nullptr;
-        const double value = std::strtod(part.c_str(), &end);
-        if (part.empty() || *end != '\0' || value < 0 || ++fields > 3) return false;
-        total = total * 60.0 + value;
-        if (colon == std::string::npos) break;
-        begin = colon + 1;
-    }
-    seconds = total;
-    return true;
-}
-
 }  // namespace huescope::cli

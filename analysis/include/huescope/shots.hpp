@@ -47,16 +47,35 @@ double histogram_distance(const FrameSignature& a, const FrameSignature& b);
 /// Mean OKLab distance between corresponding thumbnail pixels (the picture's change in place).
 double thumbnail_distance(const FrameSignature& a, const FrameSignature& b);
 
+/// 1 - the normalised cross-correlation of the two thumbnails' OKLab lightness: 0 for the same
+/// layout (whatever its brightness or contrast), about 1 for unrelated pictures. Two flat pictures
+/// have the same (empty) layout: 0; a flat and a textured one: 1.
+double structure_distance(const FrameSignature& a, const FrameSignature& b);
+
+/// How a frame differs from the one before it: the signals a cut is judged on.
+struct FrameChange {
+    double picture = 0.0;    ///< thumbnail_distance(): the picture's change in place
+    double structure = 0.0;  ///< structure_distance(): the layout's change
+    double colour = 0.0;     ///< histogram_distance(): the colours' change
+};
+FrameChange frame_change(const FrameSignature& before, const FrameSignature& after);
+
 /// How far `b` is from the best uniform scaling k * `a` of its light (relative RMS residual):
 /// near 0 when b is a's picture made brighter or darker, as in a fade or an exposure change.
 double exposure_residual(const FrameSignature& a, const FrameSignature& b);
 
 struct ShotDetectorParams {
-    double cut_threshold = 0.40;         ///< histogram distance of a hard cut
-    double cut_contrast = 3.0;           ///< ... and at least this many times the recent average
-    int flash_lookahead = 3;             ///< a change undone within this many frames is a flash
-    double gradual_total = 0.06;         ///< thumbnail change across a transition (mean OKLab dE)
-    double dissolve_linearity = 0.5;     ///< max deviation of the middle frame from the blend
+    /// Scales every cut threshold below: 2 finds cuts that change the picture half as much, 0.5
+    /// only those that change it twice as much (--shot-sensitivity).
+    double sensitivity = 1.0;
+    double cut_picture = 0.05;        ///< least picture change (mean OKLab dE) of a cut
+    double cut_structure = 0.25;      ///< ... with at least this layout change
+    double cut_colour = 0.30;         ///< ... or at least this colour change
+    double cut_isolation = 3.0;       ///< and this many times the largest change of its neighbours
+    int cut_neighbours = 2;           ///< frames on each side whose change a cut must stand above
+    int flash_lookahead = 3;          ///< a change undone within this many frames is a flash
+    double gradual_total = 0.06;      ///< thumbnail change across a transition (mean OKLab dE)
+    double dissolve_linearity = 0.5;  ///< max deviation of the middle frame from the blend
     double dissolve_variance_dip = 0.8;  ///< max middle-frame variance / mean of the ends'
     double exposure_residual = 0.1;      ///< below it, a change is a uniform scaling of the light
     std::array<int, 3> dissolve_half_widths{6, 12, 24};  ///< windows tested around each frame
@@ -80,7 +99,7 @@ class ShotDetector {
 
   private:
     const FrameSignature& at(int64_t index) const;
-    double change(int64_t index) const;  // histogram distance from index-1 to index
+    const FrameChange& change(int64_t index) const;  // from frame index-1 to frame index
     void examine_cut(int64_t candidate, int64_t last);
     bool looks_like_dissolve(int64_t middle, int half_width, double& dip) const;
     void examine_dissolve(int64_t middle);
@@ -91,7 +110,7 @@ class ShotDetector {
 
     ShotDetectorParams m_params;
     std::deque<FrameSignature> m_window;  // the recent frames, m_window_start .. count-1
-    std::deque<double> m_changes;         // change(i) for the same frames
+    std::deque<FrameChange> m_changes;    // change(i) for the same frames
     int64_t m_window_start = 0;
     int64_t m_count = 0;
     int64_t m_cuts_examined = 1;       // next candidate for a cut

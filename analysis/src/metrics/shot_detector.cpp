@@ -11,10 +11,11 @@ namespace {
 
 constexpr double kBlackLightness = 0.12;  // OKLab L of a thumbnail pixel that counts as black
 constexpr double kBlackFraction = 0.98;   // ... in this share of the picture: a black frame
-constexpr int kCutContextFrames = 8;      // recent frames whose mean change a cut must exceed
+// Below this spatial variance of lightness a thumbnail is flat: it has no layout to correlate.
+constexpr double kFlatVariance = 1e-6;
 constexpr std::size_t kWindowFrames = 192;
 constexpr int kFadeMargin = 8;        // frames around black where no dissolve is sought
-constexpr int kMinDissolveGroup = 3;  // frames around black where no dissolve is sought
+constexpr int kMinDissolveGroup = 3;  // frames in a row that must pass as a blend
 
 int bin(double value, double low, double high) {
     return clamped_bin(value, low, high, 8);
@@ -96,18 +97,47 @@ double exposure_residual(const FrameSignature& a, const FrameSignature& b) {
 }
 
 namespace {
+double mean_lightness(const FrameSignature& s) {
+    const std::size_t n = s.oklab.size() / 3;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < n; ++i) sum += s.oklab[i * 3];
+    return n > 0 ? sum / double(n) : 0.0;
+}
+
 // Spatial variance of the thumbnail's OKLab lightness.
 double lightness_variance(const FrameSignature& s) {
     const std::size_t n = s.oklab.size() / 3;
-    double sum = 0.0, sum2 = 0.0;
+    const double mean = mean_lightness(s);
+    double sum2 = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-        sum += s.oklab[i * 3];
-        sum2 += double(s.oklab[i * 3]) * s.oklab[i * 3];
+        const double d = s.oklab[i * 3] - mean;
+        sum2 += d * d;
     }
-    const double mean = sum / double(n);
-    return sum2 / double(n) - mean * mean;
+    return n > 0 ? sum2 / double(n) : 0.0;
 }
 }  // namespace
+
+double structure_distance(const FrameSignature& a, const FrameSignature& b) {
+    const double va = lightness_variance(a);
+    const double vb = lightness_variance(b);
+    const bool flat_a = va < kFlatVariance;
+    const bool flat_b = vb < kFlatVariance;
+    if (flat_a || flat_b) return flat_a && flat_b ? 0.0 : 1.0;
+    const double ma = mean_lightness(a);
+    const double mb = mean_lightness(b);
+    const std::size_t n = a.oklab.size() / 3;
+    double covariance = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        covariance += (a.oklab[i * 3] - ma) * (b.oklab[i * 3] - mb);
+    }
+    covariance /= double(n);
+    return 1.0 - covariance / std::sqrt(va * vb);
+}
+
+FrameChange frame_change(const FrameSignature& before, const FrameSignature& after) {
+    return {thumbnail_distance(before, after), structure_distance(before, after),
+            histogram_distance(before, after)};
+}
 
 ShotDetector::ShotDetector(ShotDetectorParams params) : m_params(params) {
     m_boundaries.push_back({0, Transition::Start});
@@ -117,7 +147,7 @@ const FrameSignature& ShotDetector::at(int64_t index) const {
     return m_window[static_cast<std::size_t>(index - m_window_start)];
 }
 
-double ShotDetector::change(int64_t index) const {
+const FrameChange& ShotDetector::change(int64_t index) const {
     return m_changes[static_cast<std::size_t>(index - m_window_start)];
 }
 
@@ -125,9 +155,10 @@ void ShotDetector::push(FrameSignature signature) {
     const int64_t index = m_count++;
     m_window.push_back(std::move(signature));
     const bool first = index == 0;
-    m_changes.push_back(first ? 0.0 : histogram_distance(at(index - 1), at(index)));
+    m_changes.push_back(first ? FrameChange{} : frame_change(at(index - 1), at(index)));
     track_black(index);
-    while (m_cuts_examined + m_params.flash_lookahead <= index) {
+    const int lookahead = std::max(m_params.flash_lookahead, m_params.cut_neighbours);
+    while (m_cuts_examined + lookahead <= index) {
         examine_cut(m_cuts_examined++, index);
     }
     const int widest = m_params.dissolve_half_widths.back();
@@ -155,21 +186,32 @@ int64_t ShotDetector::final_count() const {
 
 void ShotDetector::examine_cut(int64_t c, int64_t last) {
     if (c < 1 || c - m_window_start < 1) return;
-    const double h = change(c);
-    if (h < m_params.cut_threshold) return;
+    const FrameChange& here = change(c);
+    const double sensitivity = m_params.sensitivity;
+    if (here.picture < m_params.cut_picture / sensitivity) return;
+    // A new picture has a new layout or new colours; the same layout shifted a little (a jolt of
+    // the camera) has neither.
+    if (here.structure < m_params.cut_structure / sensitivity &&
+        here.colour < m_params.cut_colour / sensitivity) {
+        return;
+    }
     if (at(c).black || at(c - 1).black) return;  // into or out of black: a fade, handled there
     if (c <= m_flash_until) return;              // the way back from a flash
     // The same picture, brighter or darker (a step of a fade, a light switched on): not a cut.
     if (exposure_residual(at(c - 1), at(c)) < m_params.exposure_residual) return;
-    double recent = 0.0;
-    int count = 0;
-    for (int64_t i = std::max(c - kCutContextFrames, m_window_start + 1); i < c; ++i, ++count) {
-        recent += change(i);
+    // A cut changes the picture at one frame; motion, flicker, a car crossing the lens and grain
+    // change it over several. So a cut must stand well above its neighbours' changes: this is the
+    // film's own rolling level, not a fixed threshold.
+    double neighbours = 0.0;
+    for (int64_t j = 1; j <= m_params.cut_neighbours; ++j) {
+        if (c - j >= m_window_start + 1) neighbours = std::max(neighbours, change(c - j).picture);
+        if (c + j <= last) neighbours = std::max(neighbours, change(c + j).picture);
     }
-    if (count > 0 && h < m_params.cut_contrast * (recent / count)) return;  // busy, not a cut
-    // A flash (or a frame-long glitch) changes the picture and changes it back.
+    const double isolation = 1.0 + (m_params.cut_isolation - 1.0) / sensitivity;
+    if (here.picture < isolation * neighbours) return;
+    // A flash (or a glitch, or a few frames of lightning) changes the picture and changes it back.
     for (int64_t j = 1; j <= m_params.flash_lookahead && c + j <= last; ++j) {
-        if (histogram_distance(at(c - 1), at(c + j)) < 0.5 * m_params.cut_threshold) {
+        if (thumbnail_distance(at(c - 1), at(c + j)) < 0.5 * here.picture) {
             m_flash_until = c + j;
             return;
         }

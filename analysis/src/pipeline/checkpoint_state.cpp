@@ -14,7 +14,7 @@ namespace huescope {
 namespace {
 
 constexpr std::string_view kMagic = "huescope checkpoint\n";
-constexpr uint32_t kFormat = 1;  // bump when a field list below changes
+constexpr uint32_t kFormat = 2;  // bump when a field list below changes
 
 class StateWriter {
   public:
@@ -186,6 +186,11 @@ void fields(Ar& ar, HueSummary& s) {
 template <class Ar>
 void fields(Ar& ar, FrameSignature& s) {
     ar(s.thumbnail, s.oklab, s.histogram, s.black);
+}
+
+template <class Ar>
+void fields(Ar& ar, FrameChange& c) {
+    ar(c.picture, c.structure, c.colour);
 }
 
 template <class Ar>
