@@ -49,7 +49,9 @@ segment l "gradients=s=$size:r=$rate:c0=0x1d6b3a:c1=0xe0e060:nb_colors=2:seed=4:
 segment m "gradients=s=$size:r=$rate:c0=0x5b2a86:c1=0x2aa0c0:nb_colors=2:seed=5:speed=0.02"
 # Not boundaries: a white flash in the middle of a shot, and a fast pan across a large picture.
 segment flash "testsrc2=s=$size:r=$rate,drawbox=c=white:t=fill:enable='eq(n,$flash_at)'"
-segment pan "mandelbrot=s=1600x180:r=$rate:start_scale=1.5,crop=320:180:'mod(n*40,1280)':0"
+# The picture is wide enough for the whole pan (48 frames of 40 px): a crop that wrapped back to
+# its left edge would jump to another part of the picture, a cut in all but name.
+segment pan "mandelbrot=s=2240x180:r=$rate:start_scale=1.5,crop=320:180:'n*40':0"
 
 truth="$out/shot_edit${suffix}_truth.txt"
 : > "$truth"

@@ -34,12 +34,22 @@ struct FrameSignature {
     std::vector<float> oklab;                       ///< the thumbnail in OKLab, interleaved L, a, b
     std::array<float, kSignatureBins> histogram{};  ///< 8 L x 8 a x 8 b bins, sums to 1
     bool black = false;  ///< (almost) entirely near-black: the middle of a fade
+    /// The whole frame, bars included (linear RGB, and OKLab), when the picture area is not the
+    /// whole frame; else empty. Cuts are judged on it: the picture area found in dark frames
+    /// moves from frame to frame, the frame does not.
+    std::vector<float> whole_thumbnail;
+    std::vector<float> whole_oklab;
 };
 
 FrameSignature make_signature(const LinearImage& image, const Rect& roi);
-/// The signature of a thumbnail already made (kThumbWidth x kThumbHeight, linear RGB): what
-/// make_signature() computes after downsampling, bit for bit.
-FrameSignature signature_from_thumbnail(std::vector<float> thumbnail);
+/// The signature of thumbnails already made (kThumbWidth x kThumbHeight, linear RGB; `whole`
+/// empty when the picture area is the whole frame): what make_signature() computes after
+/// downsampling, bit for bit.
+FrameSignature signature_from_thumbnail(std::vector<float> thumbnail,
+                                        std::vector<float> whole = {});
+
+/// The whole frame's OKLab thumbnail: what cuts are judged on.
+const std::vector<float>& frame_oklab(const FrameSignature& s);
 
 /// Half the L1 distance between two signature histograms: 0 = same colours, 1 = disjoint.
 double histogram_distance(const FrameSignature& a, const FrameSignature& b);
@@ -47,14 +57,24 @@ double histogram_distance(const FrameSignature& a, const FrameSignature& b);
 /// Mean OKLab distance between corresponding thumbnail pixels (the picture's change in place).
 double thumbnail_distance(const FrameSignature& a, const FrameSignature& b);
 
-/// 1 - the normalised cross-correlation of the two thumbnails' OKLab lightness: 0 for the same
+/// How much of `after` cannot be explained as `before` moved: each 8x6 block of the whole-frame
+/// thumbnail is matched to the closest block of `before` within 8 thumbnail pixels (1/8 of the
+/// frame's width), and the mean OKLab L1 distance of the best matches is averaged over
+/// blocks (blocks black in both frames, such as bars, are left out). A pan, a zoom or people
+/// moving leave it small; a new picture does not.
+/// `in_place`, if given, receives the same distance with no block moved.
+double moved_picture_distance(const FrameSignature& before, const FrameSignature& after,
+                              double* in_place = nullptr);
+
+/// 1 - the normalised cross-correlation of the two whole-frame thumbnails' OKLab lightness: 0 for the same
 /// layout (whatever its brightness or contrast), about 1 for unrelated pictures. Two flat pictures
 /// have the same (empty) layout: 0; a flat and a textured one: 1.
 double structure_distance(const FrameSignature& a, const FrameSignature& b);
 
 /// How a frame differs from the one before it: the signals a cut is judged on.
 struct FrameChange {
-    double picture = 0.0;    ///< thumbnail_distance(): the picture's change in place
+    double picture = 0.0;    ///< moved_picture_distance(): what motion does not explain
+    double in_place = 0.0;   ///< ... and the change with nothing moved
     double structure = 0.0;  ///< structure_distance(): the layout's change
     double colour = 0.0;     ///< histogram_distance(): the colours' change
 };

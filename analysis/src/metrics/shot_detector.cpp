@@ -15,6 +15,9 @@ constexpr double kBlackFraction = 0.98;   // ... in this share of the picture: a
 constexpr double kFlatVariance = 1e-6;
 constexpr std::size_t kWindowFrames = 192;
 constexpr int kFadeMargin = 8;        // frames around black where no dissolve is sought
+// A window whose frame-to-frame changes motion explains to below this fraction is camera or
+// subject motion, not a blend.
+constexpr double kMotionExplained = 0.5;
 constexpr int kMinDissolveGroup = 3;  // frames in a row that must pass as a blend
 
 int bin(double value, double low, double high) {
@@ -40,19 +43,41 @@ const char* transition_name(Transition transition) {
 FrameSignature make_signature(const LinearImage& image, const Rect& roi) {
     std::vector<float> thumbnail;
     area_downsample(image, roi, kThumbWidth, kThumbHeight, thumbnail);
-    return signature_from_thumbnail(std::move(thumbnail));
+    std::vector<float> whole;
+    if (roi.x != 0 || roi.y != 0 || roi.width != image.width || roi.height != image.height) {
+        area_downsample(image, {0, 0, image.width, image.height}, kThumbWidth, kThumbHeight,
+                        whole);
+    }
+    return signature_from_thumbnail(std::move(thumbnail), std::move(whole));
 }
 
-FrameSignature signature_from_thumbnail(std::vector<float> thumbnail) {
+namespace {
+std::vector<float> to_oklab(const std::vector<float>& linear) {
+    std::vector<float> lab(linear.size());
+    for (std::size_t i = 0; i + 2 < linear.size(); i += 3) {
+        const Vec3 v = xyz_to_oklab(working_rgb_to_xyz({linear[i], linear[i + 1], linear[i + 2]}));
+        for (int c = 0; c < 3; ++c) lab[i + c] = static_cast<float>(v[c]);
+    }
+    return lab;
+}
+}  // namespace
+
+const std::vector<float>& frame_oklab(const FrameSignature& s) {
+    return s.whole_oklab.empty() ? s.oklab : s.whole_oklab;
+}
+
+FrameSignature signature_from_thumbnail(std::vector<float> thumbnail, std::vector<float> whole) {
     FrameSignature s;
     s.thumbnail = std::move(thumbnail);
+    s.oklab = to_oklab(s.thumbnail);
+    s.whole_thumbnail = std::move(whole);
+    s.whole_oklab = to_oklab(s.whole_thumbnail);
     const std::size_t n = s.thumbnail.size() / 3;
-    s.oklab.resize(s.thumbnail.size());
     std::size_t black = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const Vec3 rgb{s.thumbnail[i * 3], s.thumbnail[i * 3 + 1], s.thumbnail[i * 3 + 2]};
-        const Vec3 lab = xyz_to_oklab(working_rgb_to_xyz(rgb));
-        for (int c = 0; c < 3; ++c) s.oklab[i * 3 + c] = static_cast<float>(lab[c]);
+        // In double precision, as the bins and the black test always were.
+        const Vec3 lab = xyz_to_oklab(working_rgb_to_xyz(
+            {s.thumbnail[i * 3], s.thumbnail[i * 3 + 1], s.thumbnail[i * 3 + 2]}));
         // Lightness 0..1 in 8 bins; a and b over -0.2..0.2, where almost every colour of a film
         // lies (the sRGB gamut reaches about 0.3 only at its primaries).
         const int index =
@@ -97,46 +122,120 @@ double exposure_residual(const FrameSignature& a, const FrameSignature& b) {
 }
 
 namespace {
-double mean_lightness(const FrameSignature& s) {
-    const std::size_t n = s.oklab.size() / 3;
+double mean_lightness(const std::vector<float>& lab) {
+    const std::size_t n = lab.size() / 3;
     double sum = 0.0;
-    for (std::size_t i = 0; i < n; ++i) sum += s.oklab[i * 3];
+    for (std::size_t i = 0; i < n; ++i) sum += lab[i * 3];
     return n > 0 ? sum / double(n) : 0.0;
 }
 
-// Spatial variance of the thumbnail's OKLab lightness.
-double lightness_variance(const FrameSignature& s) {
-    const std::size_t n = s.oklab.size() / 3;
-    const double mean = mean_lightness(s);
+// Spatial variance of a thumbnail's OKLab lightness.
+double lightness_variance(const std::vector<float>& lab) {
+    const std::size_t n = lab.size() / 3;
+    const double mean = mean_lightness(lab);
     double sum2 = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-        const double d = s.oklab[i * 3] - mean;
+        const double d = lab[i * 3] - mean;
         sum2 += d * d;
     }
     return n > 0 ? sum2 / double(n) : 0.0;
 }
+
+double lightness_variance(const FrameSignature& s) {
+    return lightness_variance(s.oklab);
+}
+
+constexpr int kBlockWidth = 8;  // 8 x 6 blocks of the 64 x 36 thumbnail
+constexpr int kBlockHeight = 6;
+constexpr int kSearch = 8;  // thumbnail pixels (1/8 of the width) a block may move per frame
+
+// Mean OKLab L1 distance between the block of `after` at (bx, by) and the block of `before`
+// displaced by (dx, dy).
+double block_distance(const float* before, const float* after, int bx, int by, int dx, int dy) {
+    double sum = 0.0;
+    for (int y = 0; y < kBlockHeight; ++y) {
+        const float* p = after + ((by + y) * kThumbWidth + bx) * 3;
+        const float* q = before + ((by + y + dy) * kThumbWidth + bx + dx) * 3;
+        for (int k = 0; k < kBlockWidth * 3; ++k) sum += std::fabs(p[k] - q[k]);
+    }
+    return sum / (kBlockWidth * kBlockHeight);
+}
+
+bool block_is_black(const float* lab, int bx, int by) {
+    for (int y = 0; y < kBlockHeight; ++y) {
+        for (int x = 0; x < kBlockWidth; ++x) {
+            if (lab[((by + y) * kThumbWidth + bx + x) * 3] >= kBlackLightness) return false;
+        }
+    }
+    return true;
+}
 }  // namespace
 
+double moved_picture_distance(const FrameSignature& before, const FrameSignature& after,
+                              double* in_place) {
+    const float* a = frame_oklab(before).data();
+    const float* b = frame_oklab(after).data();
+    double total = 0.0, unmoved = 0.0;
+    int blocks = 0;
+    for (int by = 0; by + kBlockHeight <= kThumbHeight; by += kBlockHeight) {
+        for (int bx = 0; bx + kBlockWidth <= kThumbWidth; bx += kBlockWidth) {
+            if (block_is_black(a, bx, by) && block_is_black(b, bx, by)) continue;
+            const double still = block_distance(a, b, bx, by, 0, 0);
+            unmoved += still;
+            double best = still;
+            // Coarse to fine: every second displacement up to kSearch, then the eight around
+            // the best of those (the thumbnail is smooth at this scale).
+            int best_dx = 0, best_dy = 0;
+            const auto consider = [&](int dx, int dy) {
+                if (by + dy < 0 || bx + dx < 0 || by + dy + kBlockHeight > kThumbHeight ||
+                    bx + dx + kBlockWidth > kThumbWidth) {
+                    return;
+                }
+                const double d = block_distance(a, b, bx, by, dx, dy);
+                if (d < best) {
+                    best = d;
+                    best_dx = dx;
+                    best_dy = dy;
+                }
+            };
+            for (int dy = -kSearch; dy <= kSearch; dy += 2) {
+                for (int dx = -kSearch; dx <= kSearch; dx += 2) consider(dx, dy);
+            }
+            const int coarse_dx = best_dx, coarse_dy = best_dy;
+            for (int dy = -1; dy <= 1; ++dy) {
+                for (int dx = -1; dx <= 1; ++dx) consider(coarse_dx + dx, coarse_dy + dy);
+            }
+            total += best;
+            ++blocks;
+        }
+    }
+    if (in_place != nullptr) *in_place = blocks > 0 ? unmoved / blocks : 0.0;
+    return blocks > 0 ? total / blocks : 0.0;
+}
+
 double structure_distance(const FrameSignature& a, const FrameSignature& b) {
-    const double va = lightness_variance(a);
-    const double vb = lightness_variance(b);
+    const std::vector<float>& la = frame_oklab(a);
+    const std::vector<float>& lb = frame_oklab(b);
+    const double va = lightness_variance(la);
+    const double vb = lightness_variance(lb);
     const bool flat_a = va < kFlatVariance;
     const bool flat_b = vb < kFlatVariance;
     if (flat_a || flat_b) return flat_a && flat_b ? 0.0 : 1.0;
-    const double ma = mean_lightness(a);
-    const double mb = mean_lightness(b);
-    const std::size_t n = a.oklab.size() / 3;
+    const double ma = mean_lightness(la);
+    const double mb = mean_lightness(lb);
+    const std::size_t n = la.size() / 3;
     double covariance = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        covariance += (a.oklab[i * 3] - ma) * (b.oklab[i * 3] - mb);
-    }
+    for (std::size_t i = 0; i < n; ++i) covariance += (la[i * 3] - ma) * (lb[i * 3] - mb);
     covariance /= double(n);
     return 1.0 - covariance / std::sqrt(va * vb);
 }
 
 FrameChange frame_change(const FrameSignature& before, const FrameSignature& after) {
-    return {thumbnail_distance(before, after), structure_distance(before, after),
-            histogram_distance(before, after)};
+    FrameChange change;
+    change.picture = moved_picture_distance(before, after, &change.in_place);
+    change.structure = structure_distance(before, after);
+    change.colour = histogram_distance(before, after);
+    return change;
 }
 
 ShotDetector::ShotDetector(ShotDetectorParams params) : m_params(params) {
@@ -211,7 +310,7 @@ void ShotDetector::examine_cut(int64_t c, int64_t last) {
     if (here.picture < isolation * neighbours) return;
     // A flash (or a glitch, or a few frames of lightning) changes the picture and changes it back.
     for (int64_t j = 1; j <= m_params.flash_lookahead && c + j <= last; ++j) {
-        if (thumbnail_distance(at(c - 1), at(c + j)) < 0.5 * here.picture) {
+        if (moved_picture_distance(at(c - 1), at(c + j)) < 0.5 * here.picture) {
             m_flash_until = c + j;
             return;
         }
@@ -238,6 +337,13 @@ bool ShotDetector::looks_like_dissolve(int64_t t, int w, double& dip) const {
     const FrameSignature& m = at(t);
     const FrameSignature& b = at(t + w);
     if (thumbnail_distance(a, b) < m_params.gradual_total) return false;  // no new picture
+    // A blend's steps are changes in place; a pan's or a zoom's are mostly explained by motion.
+    double moved = 0.0, still = 0.0;
+    for (int64_t i = t - w + 1; i <= t + w; ++i) {
+        moved += change(i).picture;
+        still += change(i).in_place;
+    }
+    if (moved < kMotionExplained * still) return false;
     // A dissolve is a blend: its middle frame lies near the midpoint of the frames around it,
     // pixel by pixel. Motion over the same span does not.
     double residual = 0.0, spread = 0.0;

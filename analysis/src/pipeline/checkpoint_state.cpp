@@ -1,5 +1,6 @@
 #include "checkpoint_state.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <deque>
@@ -185,12 +186,12 @@ void fields(Ar& ar, HueSummary& s) {
 
 template <class Ar>
 void fields(Ar& ar, FrameSignature& s) {
-    ar(s.thumbnail, s.oklab, s.histogram, s.black);
+    ar(s.thumbnail, s.oklab, s.histogram, s.black, s.whole_thumbnail, s.whole_oklab);
 }
 
 template <class Ar>
 void fields(Ar& ar, FrameChange& c) {
-    ar(c.picture, c.structure, c.colour);
+    ar(c.picture, c.in_place, c.structure, c.colour);
 }
 
 template <class Ar>
@@ -258,9 +259,19 @@ struct StateAccess {
         const auto scope_ok = [](const Vectorscope& v) {
             return v.counts.size() == std::size_t{Vectorscope::kSize} * Vectorscope::kSize;
         };
+        // The detector indexes its thumbnails as 64 x 36 pictures.
+        const std::size_t floats = std::size_t{kThumbWidth} * kThumbHeight * 3;
+        const auto signature_ok = [&](const FrameSignature& f) {
+            return f.thumbnail.size() == floats && f.oklab.size() == floats &&
+                   f.whole_thumbnail.size() == f.whole_oklab.size() &&
+                   (f.whole_oklab.empty() || f.whole_oklab.size() == floats);
+        };
+        const std::deque<FrameSignature>& window = s.detector.m_window;
         return scope_ok(s.film_scope) && scope_ok(s.shots.m_scope) &&
                s.film_cells.m_cells.size() == empty.m_cells.size() &&
-               s.shots.m_cells.m_cells.size() == empty.m_cells.size();
+               s.shots.m_cells.m_cells.size() == empty.m_cells.size() &&
+               std::all_of(window.begin(), window.end(), signature_ok) &&
+               window.size() == s.detector.m_changes.size();
     }
 };
 
@@ -341,27 +352,28 @@ Status decode_checkpoint(std::string_view bytes, const std::string& expected_key
 std::string encode_frame_record(const PreparedFrame& frame) {
     StateWriter out;
     out(frame.read, frame.frame.image.width, frame.frame.image.height, frame.area, frame.acc,
-        frame.signature.thumbnail);
+        frame.signature.thumbnail, frame.signature.whole_thumbnail);
     return out.take();
 }
 
 Status decode_frame_record(std::string_view bytes, PreparedFrame& frame) {
     StateReader in(bytes);
-    std::vector<float> thumbnail;
+    std::vector<float> thumbnail, whole;
     try {
         in(frame.read, frame.frame.image.width, frame.frame.image.height, frame.area, frame.acc,
-           thumbnail);
+           thumbnail, whole);
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::BadData, "a frame record of the journal is damaged");
     }
-    if (!in.ok() || !in.at_end() ||
-        thumbnail.size() != static_cast<std::size_t>(kThumbWidth) * kThumbHeight * 3) {
+    const std::size_t thumbnail_floats = static_cast<std::size_t>(kThumbWidth) * kThumbHeight * 3;
+    if (!in.ok() || !in.at_end() || thumbnail.size() != thumbnail_floats ||
+        (!whole.empty() && whole.size() != thumbnail_floats)) {
         return Status(ErrorCode::BadData, "a frame record of the journal is damaged");
     }
     frame.frame.image.rgb.clear();  // a replayed frame has no pixels
     frame.frame.number = frame.read.number;
     frame.frame.time_s = frame.read.time_s;
-    frame.signature = signature_from_thumbnail(std::move(thumbnail));
+    frame.signature = signature_from_thumbnail(std::move(thumbnail), std::move(whole));
     return Status::ok();
 }
 
