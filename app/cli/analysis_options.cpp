@@ -35,6 +35,10 @@ void add_measurement_options(CLI::App& command, AnalyzeArgs& args) {
                   "quick look: decode and measure keyframes only (the range is one shot)");
     cmd->add_flag("--keep-letterbox", o.keep_letterbox,
                   "measure black letterbox/pillarbox bars as picture (default: left out)");
+    cmd->add_option("--shots", args.shots_file,
+                    "use the shots of this cut list instead of detecting them: frame numbers, "
+                    "times or timecodes (one a line), PySceneDetect's scenes.csv, or a CMX 3600 "
+                    "EDL (docs/shots.md)");
     cmd->add_option("--shot-sensitivity", o.shots.sensitivity,
                     "scale the cut detector's thresholds: 2 finds cuts that change the picture "
                     "half as much, 0.5 only clearer ones (default 1)")
@@ -109,6 +113,11 @@ Status finish_hue_options(const HueArgs& hue, MeasureParams& m) {
 
 Status finish_options(AnalyzeArgs& a) {
     if (Status s = finish_hue_options(a.hue, a.options.measure); !s) return s;
+    if (!a.shots_file.empty()) {
+        Result<CutList> list = read_cut_list(a.shots_file);
+        if (!list) return list.status();
+        a.options.cut_list = std::move(list).value();
+    }
     for (const std::string& spec : a.metric_options) {
         const std::size_t eq = spec.find('=');
         if (eq == std::string::npos || eq == 0) {

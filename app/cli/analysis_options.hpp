@@ -27,6 +27,7 @@ struct AnalyzeArgs {
     std::string charts_dir;
     std::vector<std::string> metric_options;
     std::string segment;
+    std::string shots_file;
 };
 
 inline constexpr const char* kMeasurementGroup = "Measurement";

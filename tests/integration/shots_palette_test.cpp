@@ -1,8 +1,8 @@
-#include <algorithm>
 // Shots, palettes, barcodes and letterbox on generated clips with known answers.
 #include <ImfRgbaFile.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>

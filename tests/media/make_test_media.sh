@@ -98,6 +98,9 @@ ff -f lavfi -i "$(solid FF8000),format=yuv444p" -frames:v 3 -c:v ffv1 -colorspac
 bash "$(dirname "$0")/make_shot_edit.sh" "$out" a > /dev/null
 bash "$(dirname "$0")/make_shot_edit.sh" "$out" b > /dev/null
 bash "$(dirname "$0")/make_blue_edit.sh" "$out"
+# Real footage cut into edits with known boundaries, and a slow hue drift with no cut (issue 17).
+bash "$(dirname "$0")/make_real_edits.sh" "$out/real_edits" > /dev/null
+bash "$(dirname "$0")/make_hue_drift.sh" "$out/hue_drift.mp4" 30 640x360
 # Three colours in known proportions: 50% #C0392B, 30% #2E86C1, 20% #F1C40F.
 ff -f lavfi -i "color=c=0xC0392B:s=320x360:r=24[a];color=c=0x2E86C1:s=192x360:r=24[b];color=c=0xF1C40F:s=128x360:r=24[c];[a][b][c]hstack=inputs=3,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv444p" \
    -frames:v 3 -c:v ffv1 -colorspace bt709 -color_range tv -color_primaries bt709 -color_trc bt709 "$out/palette_three.mkv"

@@ -10,6 +10,7 @@
 #include "huescope/measurement.hpp"
 #include "huescope/metric_host.hpp"
 #include "huescope/palette.hpp"
+#include "huescope/cut_list.hpp"
 #include "huescope/shots.hpp"
 #include "huescope/source.hpp"
 
@@ -32,6 +33,8 @@ struct AnalyzeOptions {
     bool keep_letterbox = false;       ///< measure black bars as picture (default: excluded)
     PaletteParams palette;
     ShotDetectorParams shots;
+    /// Shots from this cut list instead of the detector (--shots FILE).
+    std::optional<CutList> cut_list;
     PluginOptions plugins;     ///< metric plugins to load (none by default)
     std::string command_line;  ///< recorded in the outputs' provenance
     /// Keep a checkpoint in the output folder (docs/robustness.md, "Resume"): saved when the
@@ -103,6 +106,7 @@ struct Completeness {
 
 struct AnalysisResult {
     SourceInfo source;
+    int64_t given_cuts_after_end = 0;  ///< --shots: listed cuts after the last analysed frame
     int64_t frames_decoded = 0;
     int64_t frames_analyzed = 0;
     int64_t decode_errors = 0;

@@ -38,7 +38,8 @@ Result<CutList> read_cut_list(const std::string& path);
 Result<CutList> parse_cut_list(const std::string& text, const std::string& path);
 
 /// Places a given cut list on the frames as they are analysed: a shot starts at the first
-/// analysed frame at or after each cut (by frame number, or by time within half a frame).
+/// analysed frame at or after each cut, by frame number (frames and timecodes, counted from the
+/// first frame) or by time on the file's clock, within half a frame (clock times).
 class GivenShots {
   public:
     GivenShots() = default;

@@ -66,9 +66,9 @@ double thumbnail_distance(const FrameSignature& a, const FrameSignature& b);
 double moved_picture_distance(const FrameSignature& before, const FrameSignature& after,
                               double* in_place = nullptr);
 
-/// 1 - the normalised cross-correlation of the two whole-frame thumbnails' OKLab lightness: 0 for the same
-/// layout (whatever its brightness or contrast), about 1 for unrelated pictures. Two flat pictures
-/// have the same (empty) layout: 0; a flat and a textured one: 1.
+/// 1 - the normalised cross-correlation of the two whole-frame thumbnails' OKLab lightness: 0 for
+/// the same layout (whatever its brightness or contrast), about 1 for unrelated pictures. Two flat
+/// pictures have the same (empty) layout: 0; a flat and a textured one: 1.
 double structure_distance(const FrameSignature& a, const FrameSignature& b);
 
 /// How a frame differs from the one before it: the signals a cut is judged on.

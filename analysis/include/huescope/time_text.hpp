@@ -10,7 +10,7 @@ namespace huescope {
 /// Parses "SECONDS", "MM:SS(.s)" or "HH:MM:SS(.s)" (non-negative).
 bool parse_clock_time(const std::string& text, double& seconds);
 
-/// HH:MM:SS:FF, or HH:MM:SS;FF (also . or , before FF) counted drop-frame (29.97 and 59.94 fps).
+/// HH:MM:SS:FF, or HH:MM:SS;FF (also , before FF) counted drop-frame (29.97 and 59.94 fps).
 struct Timecode {
     int64_t seconds = 0;  ///< HH * 3600 + MM * 60 + SS as labelled
     int64_t frames = 0;   ///< FF

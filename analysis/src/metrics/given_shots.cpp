@@ -5,8 +5,7 @@
 namespace huescope {
 
 GivenShots::GivenShots(const CutList& list, double frame_rate) {
-    const bool have_rate = frame_rate > 0.0;
-    m_half_frame_s = have_rate ? 0.5 / frame_rate : 0.0;
+    m_half_frame_s = frame_rate > 0.0 ? 0.5 / frame_rate : 0.0;
     const int64_t origin = timecode_frame_count(list.origin, frame_rate);
     for (const GivenCut& cut : list.cuts) {
         Mark mark;
@@ -20,20 +19,21 @@ GivenShots::GivenShots(const CutList& list, double frame_rate) {
                 mark.time_s = cut.seconds;
                 break;
             case GivenCut::Unit::Timecode:
-                // Counted at the film's own rate, from the list's origin.
-                mark.by_frame = false;
-                mark.time_s = have_rate ? double(timecode_frame_count(cut.timecode, frame_rate) -
-                                                 origin + cut.offset_frames) /
-                                              frame_rate
-                                        : 0.0;
+                // A timecode counts frames at the film's nominal rate, from the list's origin:
+                // a frame number, whatever the container's clock says.
+                mark.frame =
+                    timecode_frame_count(cut.timecode, frame_rate) - origin + cut.offset_frames;
                 break;
         }
         m_marks.push_back(mark);
     }
-    // A list need not be in order; two entries for one frame are one boundary.
-    std::stable_sort(m_marks.begin(), m_marks.end(), [](const Mark& a, const Mark& b) {
-        return a.by_frame && b.by_frame ? a.frame < b.frame : a.time_s < b.time_s;
-    });
+    // A list need not be in order (nor in one unit); two entries for one frame are one boundary.
+    const auto position = [&](const Mark& m) {
+        if (!m.by_frame) return m.time_s;
+        return frame_rate > 0.0 ? double(m.frame) / frame_rate : double(m.frame);
+    };
+    std::stable_sort(m_marks.begin(), m_marks.end(),
+                     [&](const Mark& a, const Mark& b) { return position(a) < position(b); });
 }
 
 void GivenShots::push(int64_t frame_number, double time_s) {

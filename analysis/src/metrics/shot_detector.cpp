@@ -14,7 +14,7 @@ constexpr double kBlackFraction = 0.98;   // ... in this share of the picture: a
 // Below this spatial variance of lightness a thumbnail is flat: it has no layout to correlate.
 constexpr double kFlatVariance = 1e-6;
 constexpr std::size_t kWindowFrames = 192;
-constexpr int kFadeMargin = 8;        // frames around black where no dissolve is sought
+constexpr int kFadeMargin = 8;  // frames around black where no dissolve is sought
 // A window whose frame-to-frame changes motion explains to below this fraction is camera or
 // subject motion, not a blend.
 constexpr double kMotionExplained = 0.5;
@@ -45,8 +45,7 @@ FrameSignature make_signature(const LinearImage& image, const Rect& roi) {
     area_downsample(image, roi, kThumbWidth, kThumbHeight, thumbnail);
     std::vector<float> whole;
     if (roi.x != 0 || roi.y != 0 || roi.width != image.width || roi.height != image.height) {
-        area_downsample(image, {0, 0, image.width, image.height}, kThumbWidth, kThumbHeight,
-                        whole);
+        area_downsample(image, {0, 0, image.width, image.height}, kThumbWidth, kThumbHeight, whole);
     }
     return signature_from_thumbnail(std::move(thumbnail), std::move(whole));
 }

@@ -27,7 +27,8 @@ bool parse_clock_time(const std::string& text, double& seconds) {
 }
 
 bool parse_timecode(const std::string& text, Timecode& timecode) {
-    // Exactly four fields of digits; the last separator says drop frame (';' or ',' or '.').
+    // Exactly four fields of digits; the last separator says drop frame (';' or ','). A '.'
+    // is never a timecode's: 0:00:05.5 is a clock time.
     std::vector<int64_t> fields;
     char last_separator = 0;
     int64_t value = 0;
@@ -38,7 +39,7 @@ bool parse_timecode(const std::string& text, Timecode& timecode) {
             value = value * 10 + (c - '0');
             continue;
         }
-        if (c != ':' && c != ';' && c != '.' && c != ',') return false;
+        if (c != ':' && c != ';' && c != ',') return false;
         if (digits == 0) return false;
         fields.push_back(value);
         last_separator = c;

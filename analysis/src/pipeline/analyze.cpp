@@ -13,6 +13,7 @@
 #include "../report/barcode.hpp"
 #include "../report/frames_csv.hpp"
 #include "../report/json_fields.hpp"
+#include "../report/shots_csv.hpp"
 #include "checkpoint.hpp"
 #include "completeness.hpp"
 #include "file_identity.hpp"
@@ -89,7 +90,7 @@ Status prepare_output_dir(const AnalyzeOptions& o) {
     }
     // An output must never overwrite its own input.
     for (const char* name : {"summary.json", "frames.csv", "hue_time.exr", "barcode.png",
-                             "barcode.exr", "hue_barcode.png", "vectorscope.exr"}) {
+                             "barcode.exr", "hue_barcode.png", "vectorscope.exr", "shots.csv"}) {
         if (fs::exists(o.input, ec) && fs::equivalent(o.input, fs::path(o.output_dir) / name, ec)) {
             return Status(ErrorCode::InvalidArgument,
                           "the output '" + std::string(name) + "' would overwrite the input");
@@ -123,6 +124,13 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     nlohmann::json shots = nlohmann::json::array();
     for (const ShotResult& shot : r.shots) shots.push_back(shot_json(shot, r.metric_columns));
     j["shots"] = shots;
+    j["shots_source"] = o.cut_list                ? nlohmann::json{{"kind", "file"},
+                                                    {"path", o.cut_list->path},
+                                                    {"format", o.cut_list->format},
+                                                    {"cuts_listed", o.cut_list->cuts.size()},
+                                                    {"cuts_after_end", r.given_cuts_after_end}}
+                        : o.source.keyframes_only ? nlohmann::json{{"kind", "keyframes: one shot"}}
+                                                  : nlohmann::json{{"kind", "detected"}};
     j["metrics"] = metrics_json(r);
     j["metric_messages"] = r.metric_messages;
     // Provenance: a resumed run's results are those of an uninterrupted one, and say so.
@@ -154,6 +162,7 @@ struct Outputs {
           barcode_exr((dir / "barcode.exr").string()),
           hue_barcode_png((dir / "hue_barcode.png").string()),
           vectorscope_exr((dir / "vectorscope.exr").string()),
+          shots_csv((dir / "shots.csv").string()),
           summary((dir / "summary.json").string()),
           hue_rows(checkpoint ? checkpoint->file("hue_time.spool")
                               : (dir / unique_temp_name("hue_time", ".spool")).string()),
@@ -195,14 +204,14 @@ struct Outputs {
     // summary.json last: when it appears, the set is complete.
     Status commit() {
         for (AtomicFile* f : {&csv, &hue_time_exr, &barcode_png, &barcode_exr, &hue_barcode_png,
-                              &vectorscope_exr, &summary}) {
+                              &vectorscope_exr, &shots_csv, &summary}) {
             if (Status s = f->commit(); !s) return s;
         }
         return Status::ok();
     }
 
     AtomicFile csv, hue_time_exr, barcode_png, barcode_exr, hue_barcode_png, vectorscope_exr,
-        summary;
+        shots_csv, summary;
     HueTimeWriter hue_rows;
     VectorscopeWriter scopes;
 };
@@ -302,6 +311,7 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
     Outputs out{fs::path(o.output_dir), checkpoint.get()};
     FramesCsvWriter csv(out.csv.stream(), o.measure.families, metrics.columns());
     RunState state(o, csv, out.scopes, metrics.rules());
+    if (o.cut_list) state.given = GivenShots(*o.cut_list, source.info().frame_rate);
 
     // Resume, or start (over).
     int64_t decoded_before = 0;  // by the runs before a resumed one: its own count goes on
@@ -447,7 +457,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         if (state.frames_analyzed == 0) state.first_time_s = frame.time_s;
         state.last_time_s = frame.time_s;
         state.shots.add(std::move(measured));
-        if (keyframes) {
+        if (o.cut_list) {
+            state.given.push(frame.number, frame.time_s);
+            state.shots.settle(state.given.boundaries(), state.given.count());
+        } else if (keyframes) {
             state.shots.settle(one_shot, measured_so_far);
         } else {
             state.detector.push(std::move(signature));
@@ -485,7 +498,10 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
                       "'" + o.input + "': no frame was analysed (is the time range past the end?)");
     }
     state.detector.finish();
-    state.shots.finish(keyframes ? one_shot : state.detector.boundaries());
+    state.shots.finish(o.cut_list  ? state.given.boundaries()
+                       : keyframes ? one_shot
+                                   : state.detector.boundaries());
+    result.given_cuts_after_end = o.cut_list ? state.given.unused() : 0;
     result.shots = std::move(state.shots.shots());
     result.frames_analyzed = state.frames_analyzed;
     result.frames_decoded = decoded_before + pipeline.frames_decoded();
@@ -538,6 +554,9 @@ Result<AnalysisResult> analyze(const AnalyzeOptions& o, const AnalyzeHooks& hook
         return s;
     result.elapsed_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (Status s = out.shots_csv.open(); !s) return s;
+    write_shots_csv(out.shots_csv.stream(), result.shots, o.measure.families,
+                    result.source.frame_rate);
     if (Status s = out.summary.open(); !s) return s;
     out.summary.stream() << summary_text(o, result);
     if (Status s = out.commit(); !s) return s;

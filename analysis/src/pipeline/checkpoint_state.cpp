@@ -237,6 +237,11 @@ struct StateAccess {
            d.m_dissolves_examined, d.m_group_start, d.m_group_end, d.m_group_best, d.m_group_dip,
            d.m_black_start, d.m_flash_until, d.m_finished, d.m_boundaries);
     }
+    // The marks themselves follow from the options: only the placing is state.
+    template <class Ar>
+    static void fields(Ar& ar, GivenShots& g) {
+        ar(g.m_next, g.m_count, g.m_boundaries);
+    }
     template <class Ar>
     static void fields(Ar& ar, ColorCells::Cell& c) {
         ar(c.count, c.l, c.a, c.b);
@@ -283,7 +288,7 @@ auto fields(Ar& ar, T& value) -> decltype(StateAccess::fields(ar, value)) {
 
 template <class Ar>
 void fields(Ar& ar, RunState& s) {
-    ar(s.detector, s.shots, s.film_cells, s.film_scope, s.barcode, s.letterbox, s.film);
+    ar(s.detector, s.given, s.shots, s.film_cells, s.film_scope, s.barcode, s.letterbox, s.film);
     ar(s.frames_analyzed, s.first_time_s, s.last_time_s, s.last_width, s.last_height, s.last);
     ar(s.source_notes, s.resumed_after);
 }

@@ -12,6 +12,7 @@
 #include "../report/barcode.hpp"
 #include "frame_pipeline.hpp"
 #include "huescope/analyze.hpp"
+#include "huescope/cut_list.hpp"
 #include "huescope/palette.hpp"
 #include "huescope/shots.hpp"
 #include "huescope/vectorscope.hpp"
@@ -33,6 +34,7 @@ struct RunState {
              const std::vector<MetricAggregate::Rule>& metric_rules);
 
     ShotDetector detector;
+    GivenShots given;  ///< with a cut list, instead of the detector
     ShotTracker shots;
     MetricAggregate film_metrics;
     ColorCells film_cells;

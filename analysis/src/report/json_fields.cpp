@@ -115,6 +115,53 @@ json source_json(const SourceInfo& info) {
     return j;
 }
 
+namespace {
+// Where the shots come from: the detector with its parameters, or the user's cut list (given in
+// full, so that a run with another list is another run).
+json shot_parameters_json(const AnalyzeOptions& options) {
+    if (options.cut_list) {
+        json cuts = json::array();
+        for (const GivenCut& cut : options.cut_list->cuts) {
+            json c = {{"transition", transition_name(cut.kind)}};
+            switch (cut.unit) {
+                case GivenCut::Unit::Frame:
+                    c["frame"] = cut.frame;
+                    break;
+                case GivenCut::Unit::Seconds:
+                    c["time_s"] = cut.seconds;
+                    break;
+                case GivenCut::Unit::Timecode:
+                    c["timecode_seconds"] = cut.timecode.seconds;
+                    c["timecode_frames"] = cut.timecode.frames;
+                    c["drop_frame"] = cut.timecode.drop_frame;
+                    c["offset_frames"] = cut.offset_frames;
+                    break;
+            }
+            cuts.push_back(c);
+        }
+        const Timecode& origin = options.cut_list->origin;
+        return {{"source", "file"},
+                {"path", options.cut_list->path},
+                {"format", options.cut_list->format},
+                {"origin_timecode", {origin.seconds, origin.frames, origin.drop_frame}},
+                {"cuts", cuts}};
+    }
+    return {{"source", "detected"},
+            {"sensitivity", options.shots.sensitivity},
+            {"cut_picture", options.shots.cut_picture},
+            {"cut_structure", options.shots.cut_structure},
+            {"cut_colour", options.shots.cut_colour},
+            {"cut_isolation", options.shots.cut_isolation},
+            {"cut_neighbours", options.shots.cut_neighbours},
+            {"flash_lookahead", options.shots.flash_lookahead},
+            {"gradual_total", options.shots.gradual_total},
+            {"dissolve_linearity", options.shots.dissolve_linearity},
+            {"dissolve_variance_dip", options.shots.dissolve_variance_dip},
+            {"exposure_residual", options.shots.exposure_residual},
+            {"min_shot_frames", options.shots.min_shot_frames}};
+}
+}  // namespace
+
 json parameters_json(const AnalyzeOptions& options) {
     const MeasureParams& m = options.measure;
     json families = json::array();
@@ -138,19 +185,7 @@ json parameters_json(const AnalyzeOptions& options) {
               {"merge_delta_e_ok", options.palette.merge_de},
               {"seed", options.palette.seed},
               {"thumbnail", {kThumbWidth, kThumbHeight}}}},
-            {"shots",
-             {{"sensitivity", options.shots.sensitivity},
-              {"cut_picture", options.shots.cut_picture},
-              {"cut_structure", options.shots.cut_structure},
-              {"cut_colour", options.shots.cut_colour},
-              {"cut_isolation", options.shots.cut_isolation},
-              {"cut_neighbours", options.shots.cut_neighbours},
-              {"flash_lookahead", options.shots.flash_lookahead},
-              {"gradual_total", options.shots.gradual_total},
-              {"dissolve_linearity", options.shots.dissolve_linearity},
-              {"dissolve_variance_dip", options.shots.dissolve_variance_dip},
-              {"exposure_residual", options.shots.exposure_residual},
-              {"min_shot_frames", options.shots.min_shot_frames}}}};
+            {"shots", shot_parameters_json(options)}};
 }
 
 json hue_summary_json(const HueSummary& s) {
