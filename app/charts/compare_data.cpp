@@ -41,6 +41,9 @@ bool load_compare_data(const QString& folder, CompareData& d, QString& error) {
         film.folder = json_text(f["folder"]);
         film.input = json_text(f["input"]["path"]);
         film.family_share = json_number(f["family_share"]);
+        film.shots = static_cast<std::size_t>(json_number(f["shots"], 0));
+        film.average_shot_length_s = json_number(f["average_shot_length_s"]);
+        film.median_shot_length_s = json_number(f["median_shot_length_s"]);
         for (const FamilyBand& band : d.families)
             film.shares.push_back(json_number(f["shares"][band.name.toStdString()]));
         for (const json& v : f["hue_histogram"]) film.hue_histogram.push_back(json_number(v, 0));

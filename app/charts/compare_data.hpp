@@ -14,6 +14,8 @@ namespace huescope::charts {
 struct CompareFilmData {
     QString label, folder, input;
     double family_share = 0;
+    std::size_t shots = 0;
+    double average_shot_length_s = 0, median_shot_length_s = 0;  ///< NaN when not known
     std::vector<double> shares;         ///< per family, CompareData::families order
     std::vector<double> hue_histogram;  ///< 360, sums to 1
     std::vector<Swatch> palette;

@@ -119,6 +119,16 @@ bool load_report_data(const QString& folder, ReportData& d, QString& error) {
         row.palette = json_swatches(s["palette"]);
         d.shots.push_back(row);
     }
+    const json& source = j["shots_source"];
+    d.shots_source = json_text(source["kind"]);
+    if (d.shots_source == "file") {
+        d.shots_source = QString("shots from the cut list %1 (%2)")
+                             .arg(json_text(source["path"]), json_text(source["format"]));
+    } else if (d.shots_source == "detected") {
+        d.shots_source = "shots found by huescope's detector";
+    }
+    d.average_shot_length_s = json_number(j["cutting"]["average_shot_length_s"]);
+    d.median_shot_length_s = json_number(j["cutting"]["median_shot_length_s"]);
     const json& box = j["letterbox"];
     if (box.is_object()) {
         const json& p = box["picture"];

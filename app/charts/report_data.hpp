@@ -48,6 +48,8 @@ struct ReportData {
     QString hue_space;
     double min_chroma = 0, near_black_l = 0, near_white_l = 0;
     std::vector<FamilyBand> families;
+    QString shots_source;  ///< where the shots came from, in words
+    double average_shot_length_s = 0, median_shot_length_s = 0;  ///< NaN when not recorded
     Stats film;
     std::vector<double> hue_histogram;  // 360, sums to 1
     std::vector<Swatch> palette;

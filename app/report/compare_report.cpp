@@ -85,11 +85,12 @@ QString compare_html(const CompareData& d, std::vector<charts::Chart>& charts) {
                    "</style></head><body>\n<h1>" + escaped(title(d)) + "</h1>\n";
     for (const QString& s : findings(d)) html += "<p class=\"headline\">" + escaped(s) + "</p>\n";
     html += "<table><tr><th>film</th><th>input</th><th>" + escaped(d.family) +
-            " share</th><th>sampling units</th></tr>";
+            " share</th><th>shots</th><th>sampling units</th></tr>";
     for (const auto& f : d.films) {
         html += "<tr><td>" + escaped(f.label) + "</td><td>" + escaped(f.input) + "</td><td>" +
-                num(100 * f.family_share, 2) + "%</td><td>" + escaped(f.units_reason) +
-                "</td></tr>";
+                num(100 * f.family_share, 2) + "%</td><td>" +
+                escaped(cutting_text(f.shots, f.average_shot_length_s, f.median_shot_length_s)) +
+                "</td><td>" + escaped(f.units_reason) + "</td></tr>";
     }
     html += "</table>\n<h2>Charts</h2>";
     for (charts::Chart& c : charts) {
@@ -123,8 +124,10 @@ bool compare_pdf(const CompareData& d, std::vector<charts::Chart>& charts, const
     for (const QString& s : findings(d)) page.text(s, 10);
     for (const auto& f : d.films) {
         page.text(
-            QString("%1: %2 share %3%; %4; %5")
-                .arg(f.label, d.family, num(100 * f.family_share, 2), f.units_reason, f.input),
+            QString("%1: %2 share %3%; %4; %5; %6")
+                .arg(f.label, d.family, num(100 * f.family_share, 2),
+                     cutting_text(f.shots, f.average_shot_length_s, f.median_shot_length_s),
+                     f.units_reason, f.input),
             8);
     }
     page.text("Barcodes", 11, true);

@@ -48,6 +48,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 2em; border-bottom:
 table { border-collapse: collapse; font-size: 0.85em; } td, th { padding: 3px 8px; text-align: left; vertical-align: top; }
 table.shots td, table.shots th { border-bottom: 1px solid #eee; text-align: right; }
 .headline { font-size: 1.1em; background: #f5f3ef; padding: 0.8em 1em; }
+.warning { background: #fdecea; border-left: 4px solid #c0392b; padding: 0.6em 1em; }
 .palette { display: flex; gap: 4px; margin: 0.5em 0; }
 .swatch { min-width: 60px; } .chip { height: 48px; border: 1px solid #ccc; }
 .label { font-size: 0.7em; color: #444; }

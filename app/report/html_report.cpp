@@ -26,7 +26,9 @@ QString html_report(const charts::ReportData& d, std::vector<charts::Chart>& cha
                    escaped(report_title(d)) + "</title><style>" + kReportStyle +
                    "</style></head><body>\n";
     html += "<h1>" + escaped(report_title(d)) + "</h1>\n";
-    html += "<p class=\"headline\">" + escaped(headline(d, "blue")) + "</p>\n<table>";
+    html += "<p class=\"headline\">" + escaped(headline(d, "blue")) + "</p>\n";
+    for (const QString& w : warnings(d)) html += "<p class=\"warning\">" + escaped(w) + "</p>\n";
+    html += "<table>";
     for (const auto& [label, value] : header_rows(d)) {
         html += "<tr><th>" + escaped(label) + "</th><td>" + escaped(value) + "</td></tr>";
     }

@@ -21,6 +21,7 @@ bool pdf_report(const charts::ReportData& d, std::vector<charts::Chart>& charts,
     PageFlow page(writer, painter);
     page.text(report_title(d), 15, true);
     page.text(headline(d, "blue"), 10);
+    for (const QString& w : warnings(d)) page.text(w, 9, true);
     for (const auto& [label, value] : header_rows(d)) page.text(label + ": " + value, 8);
     page.text("Palette of the film", 11, true);
     page.swatches(d.palette, page.line() * 4, true);

@@ -5,6 +5,14 @@
 #include <cmath>
 
 namespace huescope::report {
+namespace {
+
+// When a film's shot count looks implausible (docs/shots.md, "How many shots to expect").
+constexpr double kShotRateCheckMinS = 120.0;  // shorter clips may well be one shot
+constexpr double kFewestShotsPerMinute = 1.0;
+constexpr double kShortestAverageShotS = 1.0;
+
+}  // namespace
 
 QString num(double value, int decimals) {
     return std::isnan(value) ? QStringLiteral("—") : QString::number(value, 'f', decimals);
@@ -32,6 +40,8 @@ std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& d
     }
     return {
         {"Film", d.input},
+        {"Shots", cutting_text(d.shots.size(), d.average_shot_length_s, d.median_shot_length_s) +
+                      (d.shots_source.isEmpty() ? QString() : "; " + d.shots_source)},
         {"Duration", QString("%1 s, %2 frames analysed at %3 fps")
                          .arg(num(d.duration_s, 1))
                          .arg(d.frames_analyzed)
@@ -49,6 +59,38 @@ std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& d
         {"Tool",
          QString("huescope %1, report of an analysis made %2").arg(d.tool_version, d.generated)},
     };
+}
+
+QString cutting_text(std::size_t shots, double average_s, double median_s) {
+    QString text = QString("%1 shot%2").arg(shots).arg(shots == 1 ? "" : "s");
+    if (std::isfinite(average_s)) {
+        text += QString(", average shot length %1 s, median %2 s")
+                    .arg(num(average_s, 1), num(median_s, 1));
+    }
+    return text;
+}
+
+QStringList warnings(const charts::ReportData& d) {
+    QStringList list;
+    // Thresholds and their source: docs/shots.md, "How many shots to expect".
+    const double minutes = d.duration_s / 60.0;
+    const double per_minute = minutes > 0 ? double(d.shots.size()) / minutes : 0.0;
+    if (d.duration_s >= kShotRateCheckMinS && per_minute < kFewestShotsPerMinute) {
+        list << QString("Check the shots: %1 in %2 minutes is fewer than one a minute, rare in a "
+                        "feature film (average shot lengths of narrative films run from about "
+                        "3 to 15 s). Shot-level statistics (compare, per-shot palettes) rest on "
+                        "them; see docs/shots.md for --shot-sensitivity and --shots FILE.")
+                    .arg(d.shots.size())
+                    .arg(num(minutes, 1));
+    } else if (d.shots.size() >= 10 && std::isfinite(d.average_shot_length_s) &&
+               d.average_shot_length_s < kShortestAverageShotS) {
+        list << QString("Check the shots: an average shot length of %1 s (%2 shots) is shorter "
+                        "than any feature film's; flicker or flashes may have been taken for "
+                        "cuts. See docs/shots.md for --shot-sensitivity and --shots FILE.")
+                    .arg(num(d.average_shot_length_s, 2))
+                    .arg(d.shots.size());
+    }
+    return list;
 }
 
 QString headline(const charts::ReportData& d, const QString& family) {

@@ -76,6 +76,13 @@ TEST(CompareCli, BluesRegradedToOrangeAreLowerInBlueAndHigherInOrange) {
     const json summary = read_json(fs::path(original) / "summary.json");
     EXPECT_NEAR(c["films"][1]["family_share"].get<double>(),
                 summary["film"]["shares"]["blue"].get<double>(), 1e-6);
+    // Shots read back from shots.csv: as many as summary.json holds, and their mean length
+    // is the clip's duration over the count (the shots tile the clip).
+    EXPECT_EQ(c["films"][1]["shots"].get<std::size_t>(), summary["shots"].size());
+    EXPECT_NEAR(c["films"][1]["average_shot_length_s"].get<double>(),
+                summary["input"]["duration_s"].get<double>() / double(summary["shots"].size()),
+                0.05);
+    EXPECT_EQ(c["films"][1]["average_shot_length_s"], summary["cutting"]["average_shot_length_s"]);
 
     r = run_huescope({"compare", regraded, original, "--family", "orange", "--alternative",
                       "greater", "-o", (dir / "orange").string(), "-q"},

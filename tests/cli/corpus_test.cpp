@@ -147,6 +147,24 @@ TEST(Index, HoldsWhatTheAnalysesHold) {
                 summary["shots"][std::stoul(row[0])]["shares"][row[1]].get<double>();
             EXPECT_EQ(std::stod(row[2]), expected);
         }
+        // shots.csv read back: each shot lasts until the next one starts, and the film's
+        // average shot length is their mean.
+        const auto lengths = query(db, "SELECT start_s, duration_s, palette FROM shots WHERE "
+                                       "film_id='" + film[0] + "' ORDER BY shot");
+        ASSERT_EQ(lengths.size(), summary["shots"].size());
+        double total = 0;
+        for (std::size_t i = 0; i < lengths.size(); ++i) {
+            total += std::stod(lengths[i][1]);
+            EXPECT_FALSE(lengths[i][2].empty()) << "shot " << i << " has no palette";
+            if (i + 1 < lengths.size()) {
+                EXPECT_NEAR(std::stod(lengths[i][1]),
+                            std::stod(lengths[i + 1][0]) - std::stod(lengths[i][0]), 1e-5);
+            }
+        }
+        const auto asl = query(db, "SELECT average_shot_length_s, shots_source FROM films WHERE "
+                                   "id='" + film[0] + "'");
+        EXPECT_NEAR(std::stod(asl[0][0]), total / double(lengths.size()), 1e-9);
+        EXPECT_EQ(asl[0][1], "detected");
     }
     const auto failures = query(db, "SELECT path FROM failures");
     ASSERT_EQ(failures.size(), 1u);

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <QXmlStreamReader>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "run_command.hpp"
@@ -106,6 +109,15 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
     expect_self_contained_html(html, 4);
     EXPECT_NE(html.find("Palette of the film"), std::string::npos);
     EXPECT_NE(html.find("How to read this"), std::string::npos);
+    // The cutting as a film scholar reads it: the shot count and the average shot length, here
+    // the clip's duration over its shots (its shots tile it).
+    const nlohmann::json summary = nlohmann::json::parse(testing_support::slurp(out / "summary.json"));
+    const std::size_t shots = summary["shots"].size();
+    char expected[128];
+    std::snprintf(expected, sizeof expected, "%zu shots, average shot length %.1f s", shots,
+                  summary["input"]["duration_s"].get<double>() / double(shots));
+    EXPECT_NE(html.find(expected), std::string::npos) << expected;
+    EXPECT_EQ(html.find("class=\"warning\""), std::string::npos) << "16 shots in 30 s is plausible";
 
     EXPECT_GE(expect_pdf_renders(out / "report.pdf", dir), 3);
 
@@ -114,6 +126,27 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
         EXPECT_GT(fs::file_size(dir / "charts" / (std::string(chart) + ".png")), 1000u) << chart;
         EXPECT_GT(fs::file_size(dir / "charts" / (std::string(chart) + ".svg")), 1000u) << chart;
     }
+}
+
+TEST(Report, AnImplausibleShotRateIsFlagged) {
+    // One shot in a 30-s clip is plausible; the same analysis said to last ten minutes is not
+    // (fewer than one shot a minute), and the report must say so before any number.
+    const fs::path dir = testing_support::scratch_dir();
+    const fs::path out = dir / "drift";
+    ASSERT_EQ(testing_support::run_huescope(
+                  {"analyze", media("hue_drift.mp4"), "-o", out.string(), "-q", "--report"}, dir)
+                  .exit_code,
+              0);
+    EXPECT_EQ(testing_support::slurp(out / "report.html").find("Check the shots"),
+              std::string::npos);
+    nlohmann::json summary = nlohmann::json::parse(testing_support::slurp(out / "summary.json"));
+    ASSERT_EQ(summary["shots"].size(), 1u);
+    summary["input"]["duration_s"] = 600.0;
+    std::ofstream(out / "summary.json", std::ios::binary) << summary.dump(2);
+    const CommandResult r = testing_support::run_huescope({"report", out.string()}, dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = testing_support::slurp(out / "report.html");
+    EXPECT_NE(html.find("Check the shots: 1 in 10.0 minutes"), std::string::npos);
 }
 
 TEST(Report, MissingAnalysisIsAClearError) {

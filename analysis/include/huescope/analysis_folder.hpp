@@ -9,6 +9,7 @@
 #include "huescope/hue_distance.hpp"
 #include "huescope/hue_families.hpp"
 #include "huescope/palette.hpp"
+#include "huescope/shots.hpp"
 #include "huescope/status.hpp"
 
 namespace huescope {
@@ -36,6 +37,7 @@ struct FilmRecord {
     std::vector<PaletteColor> palette;
     double frame_rate = 0.0, duration_s = 0.0;
     std::size_t shot_count = 0;
+    ShotLengths shot_lengths;  ///< from shots.csv; NaN lengths for an analysis without one
     std::vector<std::string> metric_columns;  ///< plugin outputs in frames.csv, "id:output"
     std::vector<FrameRecord> frames;
 

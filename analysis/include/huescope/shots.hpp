@@ -145,4 +145,12 @@ class ShotDetector {
     std::vector<ShotBoundary> m_boundaries;
 };
 
+/// The film-studies summary of a film's cutting: how many shots, their average length (ASL,
+/// total duration over shot count) and median length, in seconds; NaN lengths without shots.
+struct ShotLengths {
+    std::size_t count = 0;
+    double average_s = 0, median_s = 0;
+};
+ShotLengths shot_lengths(std::vector<double> durations);
+
 }  // namespace huescope

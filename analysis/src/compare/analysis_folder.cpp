@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../report/csv_fields.hpp"
+#include "../report/shots_csv.hpp"
+
 namespace huescope {
 namespace {
 
@@ -25,23 +28,6 @@ std::string text(const json& j) {
 
 Status bad(const std::string& file, const std::string& what) {
     return Status(ErrorCode::BadData, "'" + file + "': " + what);
-}
-
-std::vector<std::string> split_csv_line(std::string line) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> fields;
-    std::string field;
-    std::istringstream in(line);
-    while (std::getline(in, field, ',')) fields.push_back(field);
-    if (!line.empty() && line.back() == ',') fields.emplace_back();  // trailing empty field
-    return fields;
-}
-
-double parse_field(const std::string& field) {
-    if (field.empty()) return kNaN;  // frames.csv writes "undefined" as an empty field
-    char* end = nullptr;
-    const double value = std::strtod(field.c_str(), &end);
-    return end && *end == '\0' ? value : kNaN;
 }
 
 HueHistogram histogram(const json& list) {
@@ -142,17 +128,17 @@ Status read_frames(const std::string& path, FilmRecord& film) {
                                  std::to_string(header.size()));
         }
         FrameRecord frame;
-        frame.time_s = parse_field(fields[static_cast<std::size_t>(time_col)]);
-        const double shot = parse_field(fields[static_cast<std::size_t>(shot_col)]);
-        frame.hue_weight = parse_field(fields[static_cast<std::size_t>(weight_col)]);
+        frame.time_s = csv_number(fields[static_cast<std::size_t>(time_col)]);
+        const double shot = csv_number(fields[static_cast<std::size_t>(shot_col)]);
+        frame.hue_weight = csv_number(fields[static_cast<std::size_t>(weight_col)]);
         if (!std::isfinite(frame.time_s) || !std::isfinite(shot) || shot < 0) {
             return bad(path, "row " + std::to_string(row) + " has no valid time_s or shot");
         }
         if (!std::isfinite(frame.hue_weight)) frame.hue_weight = 0.0;  // a grey frame
         frame.shot = static_cast<long long>(shot);
         for (int col : share_cols)
-            frame.shares.push_back(parse_field(fields[static_cast<std::size_t>(col)]));
-        for (std::size_t col : metric_cols) frame.metrics.push_back(parse_field(fields[col]));
+            frame.shares.push_back(csv_number(fields[static_cast<std::size_t>(col)]));
+        for (std::size_t col : metric_cols) frame.metrics.push_back(csv_number(fields[col]));
         film.frames.push_back(std::move(frame));
     }
     if (film.frames.empty()) return bad(path, "no measured frame");
@@ -183,6 +169,33 @@ bool is_analysis_folder(const std::string& path) {
     return fs::is_directory(path, ec) && fs::is_regular_file(fs::path(path) / "summary.json", ec);
 }
 
+namespace {
+
+// shots.csv gives the shot lengths; an analysis older than shots.csv keeps summary.json's count
+// and has no lengths (NaN).
+Status read_shots(const std::string& folder, FilmRecord& film) {
+    const fs::path path = fs::path(folder) / "shots.csv";
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        film.shot_lengths = shot_lengths({});
+        film.shot_lengths.count = film.shot_count;
+        return Status::ok();
+    }
+    Result<std::vector<ShotRecord>> shots = read_shots_csv(path.string());
+    if (!shots) return shots.status();
+    if (shots->size() != film.shot_count) {
+        return bad(path.string(), "has " + std::to_string(shots->size()) +
+                                      " shots where summary.json has " +
+                                      std::to_string(film.shot_count));
+    }
+    std::vector<double> durations;
+    for (const ShotRecord& shot : *shots) durations.push_back(shot.duration_s);
+    film.shot_lengths = shot_lengths(durations);
+    return Status::ok();
+}
+
+}  // namespace
+
 Result<FilmRecord> read_analysis_folder(const std::string& folder) {
     FilmRecord film;
     film.folder = folder;
@@ -193,6 +206,7 @@ Result<FilmRecord> read_analysis_folder(const std::string& folder) {
     }
     if (Status s = read_summary((fs::path(folder) / "summary.json").string(), film); !s) return s;
     if (Status s = read_frames((fs::path(folder) / "frames.csv").string(), film); !s) return s;
+    if (Status s = read_shots(folder, film); !s) return s;
     film.label = label_for(film);
     return film;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../report/atomic_file.hpp"
+#include "../report/shots_csv.hpp"
 #include "huescope/corpus.hpp"
 
 namespace huescope {
@@ -25,7 +26,8 @@ CREATE TABLE films (
   title TEXT, path TEXT, bytes INTEGER,
   huescope_version TEXT, analysed_utc TEXT, parameters TEXT,
   container TEXT, codec TEXT, width INTEGER, height INTEGER, frame_rate REAL, duration_s REAL,
-  frames_analyzed INTEGER, partial INTEGER, shots INTEGER,
+  frames_analyzed INTEGER, partial INTEGER, shots INTEGER, shots_source TEXT,
+  average_shot_length_s REAL, median_shot_length_s REAL,
   chromatic_fraction REAL, mean_chroma REAL, mean_lightness REAL, hue_mean_deg REAL,
   hue_weight REAL);
 CREATE TABLE film_tags (film_id TEXT NOT NULL REFERENCES films(id), key TEXT NOT NULL,
@@ -33,8 +35,8 @@ CREATE TABLE film_tags (film_id TEXT NOT NULL REFERENCES films(id), key TEXT NOT
 CREATE TABLE film_families (film_id TEXT NOT NULL REFERENCES films(id), family TEXT NOT NULL,
   share REAL, pixel_share REAL, PRIMARY KEY (film_id, family));
 CREATE TABLE shots (film_id TEXT NOT NULL REFERENCES films(id), shot INTEGER NOT NULL,
-  start_frame INTEGER, end_frame INTEGER, start_s REAL, end_s REAL, frames INTEGER,
-  transition TEXT, chromatic_fraction REAL, mean_chroma REAL, mean_lightness REAL,
+  start_frame INTEGER, end_frame INTEGER, start_s REAL, end_s REAL, duration_s REAL,
+  frames INTEGER, transition TEXT, palette TEXT, chromatic_fraction REAL, mean_chroma REAL, mean_lightness REAL,
   hue_mean_deg REAL, hue_weight REAL, PRIMARY KEY (film_id, shot));
 CREATE TABLE shot_families (film_id TEXT NOT NULL, shot INTEGER NOT NULL, family TEXT NOT NULL,
   share REAL, pixel_share REAL, PRIMARY KEY (film_id, shot, family));
@@ -93,12 +95,30 @@ Status add_film_unguarded(sqlite3* db, const fs::path& corpus, const fs::path& f
     const json film = summary.value("film", json::object());
     const json no_shares = json::object();
     const json tags = record.value("tags", json::object());
+    // shots.csv adds each shot's duration and palette; an analysis older than it has NULLs.
+    std::vector<ShotRecord> shot_rows;
+    if (fs::is_regular_file(folder / "shots.csv")) {
+        Result<std::vector<ShotRecord>> rows = read_shots_csv((folder / "shots.csv").string());
+        if (!rows) return Status(ErrorCode::BadData, rows.status().message());
+        shot_rows = std::move(rows.value());
+        if (shot_rows.size() != summary.at("shots").size()) {
+            return Status(ErrorCode::BadData, "'" + folder.string() +
+                                                  "': shots.csv and summary.json disagree on "
+                                                  "the number of shots");
+        }
+    }
+    std::vector<double> durations;
+    for (const ShotRecord& row : shot_rows) durations.push_back(row.duration_s);
+    const ShotLengths lengths = shot_lengths(durations);
+    auto length_or_null = [&](double seconds) {
+        return shot_rows.empty() ? json(nullptr) : json(seconds);
+    };
     const std::string title = tags.contains("title")
                                   ? tags["title"].get<std::string>()
                                   : fs::path(record.value("path", "")).stem().string();
     if (Status s = insert(db,
                           "INSERT INTO films VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                          "?,?)",
+                          "?,?,?,?,?)",
                           {id,
                            sha,
                            fs::relative(folder, corpus).string(),
@@ -117,6 +137,9 @@ Status add_film_unguarded(sqlite3* db, const fs::path& corpus, const fs::path& f
                            field(summary, "frames_analyzed"),
                            summary.at("completeness").value("partial", false),
                            static_cast<int64_t>(summary.at("shots").size()),
+                           field(summary.value("shots_source", json::object()), "kind"),
+                           length_or_null(lengths.average_s),
+                           length_or_null(lengths.median_s),
                            field(film, "chromatic_fraction"),
                            field(film, "mean_chroma"),
                            field(film, "mean_lightness"),
@@ -140,10 +163,14 @@ Status add_film_unguarded(sqlite3* db, const fs::path& corpus, const fs::path& f
     }
     int64_t number = 0;
     for (const json& shot : summary.at("shots")) {
-        if (Status s = insert(db, "INSERT INTO shots VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        const ShotRecord* row = shot_rows.empty() ? nullptr : &shot_rows[std::size_t(number)];
+        if (Status s = insert(db, "INSERT INTO shots VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                               {id, number, field(shot, "start_frame"), field(shot, "end_frame"),
-                               field(shot, "start_s"), field(shot, "end_s"), field(shot, "frames"),
-                               field(shot, "transition"), field(shot, "chromatic_fraction"),
+                               field(shot, "start_s"), field(shot, "end_s"),
+                               row ? json(row->duration_s) : json(nullptr), field(shot, "frames"),
+                               field(shot, "transition"),
+                               row ? json(row->palette) : json(nullptr),
+                               field(shot, "chromatic_fraction"),
                                field(shot, "mean_chroma"), field(shot, "mean_lightness"),
                                field(shot, "hue_mean_deg"), field(shot, "hue_weight")});
             !s) {

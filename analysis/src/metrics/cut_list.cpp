@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../report/csv_fields.hpp"
+
 namespace huescope {
 namespace {
 
@@ -27,24 +29,6 @@ std::vector<std::string> lines_of(const std::string& text) {
         lines.push_back(line);
     }
     return lines;
-}
-
-std::vector<std::string> split(const std::string& line, char separator) {
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    for (const char c : line) {
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (c == separator && !quoted) {
-            fields.push_back(trim(field));
-            field.clear();
-        } else {
-            field += c;
-        }
-    }
-    fields.push_back(trim(field));
-    return fields;
 }
 
 std::vector<std::string> words(const std::string& line) {
@@ -106,7 +90,7 @@ Result<CutList> parse_plain_list(const std::vector<std::string>& lines, CutList 
         if (line.empty() || line[0] == '#') continue;
         const char separator = list_separator(line);
         const std::string field =
-            separator == ' ' ? words(line).front() : split(line, separator).front();
+            separator == ' ' ? words(line).front() : split_csv_line(line, separator).front();
         GivenCut cut;
         cut.line = static_cast<int>(i + 1);
         if (!parse_entry(field, cut)) {
@@ -134,7 +118,7 @@ Result<CutList> parse_pyscenedetect(const std::vector<std::string>& lines, CutLi
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string line = trim(lines[i]);
         if (line.empty()) continue;
-        const std::vector<std::string> fields = split(line, ',');
+        const std::vector<std::string> fields = split_csv_line(line, ',');
         if (column < 0) {
             const auto it = std::find(fields.begin(), fields.end(), "Start Frame");
             if (it != fields.end()) column = static_cast<int>(it - fields.begin());

@@ -124,6 +124,7 @@ std::string summary_text(const AnalyzeOptions& o, const AnalysisResult& r) {
     nlohmann::json shots = nlohmann::json::array();
     for (const ShotResult& shot : r.shots) shots.push_back(shot_json(shot, r.metric_columns));
     j["shots"] = shots;
+    j["cutting"] = cutting_json(r.shots, r.source.frame_rate);
     j["shots_source"] = o.cut_list                ? nlohmann::json{{"kind", "file"},
                                                     {"path", o.cut_list->path},
                                                     {"format", o.cut_list->format},

@@ -43,6 +43,8 @@ json film_json(const CompareFilm& f, const std::vector<HueBand>& families) {
             {"analysed_utc", film.generated_utc},
             {"frames", film.frames.size()},
             {"shots", film.shot_count},
+            {"average_shot_length_s", number_or_null(film.shot_lengths.average_s)},
+            {"median_shot_length_s", number_or_null(film.shot_lengths.median_s)},
             {"family_share", number_or_null(f.share)},
             {"shares", shares},
             {"hue_histogram", film.hue_histogram},

@@ -1,6 +1,7 @@
 #include "json_fields.hpp"
 
 #include "atomic_file.hpp"
+#include "shots_csv.hpp"
 #include "pipeline/file_identity.hpp"
 
 #include <cmath>
@@ -289,6 +290,18 @@ nlohmann::json completeness_json(const Completeness& c) {
         j["frames_expected"] = nullptr;  // the container does not say, or a range was asked
     }
     return j;
+}
+
+nlohmann::json cutting_json(const std::vector<ShotResult>& shots, double frame_rate) {
+    const std::vector<double> durations = shot_durations(shots, frame_rate);
+    double total_s = 0;
+    for (double d : durations) total_s += d;
+    const ShotLengths lengths = shot_lengths(durations);
+    return {{"shots", lengths.count},
+            {"average_shot_length_s", number_or_null(lengths.average_s)},
+            {"median_shot_length_s", number_or_null(lengths.median_s)},
+            {"shots_per_minute", number_or_null(total_s > 0 ? 60.0 * double(lengths.count) / total_s
+                                                            : std::nan(""))}};
 }
 
 nlohmann::json letterbox_json(const LetterboxResult& l) {

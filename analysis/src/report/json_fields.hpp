@@ -26,6 +26,9 @@ nlohmann::json metric_values_json(const std::vector<std::string>& columns,
                                   const MetricValues& values);
 /// summary.json "metrics": every plugin metric's version, origin, status and film values.
 nlohmann::json metrics_json(const AnalysisResult& result);
+/// summary.json "cutting": shot count, average (ASL) and median shot length in seconds, shots per
+/// minute; lengths as shots.csv's duration_s.
+nlohmann::json cutting_json(const std::vector<ShotResult>& shots, double frame_rate);
 nlohmann::json letterbox_json(const LetterboxResult& letterbox);
 nlohmann::json completeness_json(const Completeness& completeness);
 
