@@ -115,10 +115,12 @@ TEST(RealFootage, EditsCutAtKnownFrames) {
             ++items;
             matched += take(span[0].get<int64_t>() - 1, span[1].get<int64_t>() + 1) ? 1 : 0;
         }
-        // Nothing that claims to be a cut may fall where there is none.
+        // No boundary of any kind where there is none (a car crossing the lens in a hue drift
+        // is neither a cut nor a dissolve).
         for (std::size_t d = 0; d < found.size(); ++d) {
-            if (!used[d] && found[d].second == Transition::Cut) {
-                ADD_FAILURE() << name << ": a false cut at " << found[d].first;
+            if (!used[d]) {
+                ADD_FAILURE() << name << ": a false " << transition_name(found[d].second)
+                              << " at " << found[d].first;
             }
         }
     }
@@ -127,7 +129,7 @@ TEST(RealFootage, EditsCutAtKnownFrames) {
     const double f1 = 2 * precision * recall / (precision + recall);
     std::printf("real edits: %d/%d found, %d detections, precision %.3f recall %.3f F1 %.3f\n",
                 matched, items, detections, precision, recall, f1);
-    EXPECT_GE(f1, 0.9);
+    EXPECT_GE(f1, 0.95);
 }
 
 // 30 s of testsrc2 whose hue turns continuously, with grain: one shot.

@@ -18,6 +18,9 @@ constexpr int kFadeMargin = 8;  // frames around black where no dissolve is soug
 // A window whose frame-to-frame changes motion explains to below this fraction is camera or
 // subject motion, not a blend.
 constexpr double kMotionExplained = 0.5;
+// Least ratio of a window's change from end to end to the sum of its frame-to-frame changes
+// (both OKLab L1, the steps motion-compensated): 1 for a clean blend, far less for an occlusion.
+constexpr double kBlendPath = 0.4;
 constexpr int kMinDissolveGroup = 3;  // frames in a row that must pass as a blend
 
 int bin(double value, double low, double high) {
@@ -343,6 +346,12 @@ bool ShotDetector::looks_like_dissolve(int64_t t, int w, double& dip) const {
         still += change(i).in_place;
     }
     if (moved < kMotionExplained * still) return false;
+    // A blend goes one way: its steps add up to the change from end to end. Something crossing
+    // the lens (a car, a person) changes the picture and changes it back: its steps add up to
+    // far more than the ends differ.
+    double ends_in_place = 0.0;
+    moved_picture_distance(a, b, &ends_in_place);
+    if (ends_in_place < kBlendPath * moved) return false;
     // A dissolve is a blend: its middle frame lies near the midpoint of the frames around it,
     // pixel by pixel. Motion over the same span does not.
     double residual = 0.0, spread = 0.0;
