@@ -9,7 +9,7 @@
 #   --keep DIR       keep the merged truth, results.tsv and every tool's output in DIR
 #   --tools LIST     comma-separated subset of huescope,content,adaptive,hist (default all)
 # Clips: the excerpts in $HUESCOPE_REAL_MEDIA (default samples/real, truth from its
-# SHOTS.json), the opencv-doc samples in $HUESCOPE_OPENCV_DATA (Megamind.avi; vtest.avi and
+# SHOTS.json), the opencv-doc samples in $HUESCOPE_OPENCV_DATA (Megamind.avi and its damaged copy Megamind_bugy.avi; vtest.avi and
 # tree.avi, each one static shot), and the edits tests/media/make_real_edits.sh cuts from them.
 # PySceneDetect comes from $SCENEDETECT_PATH (default ../shared/peers beside the repository), run with /usr/bin/python3.
 set -euo pipefail
@@ -45,6 +45,7 @@ bash "$here/tests/media/make_real_edits.sh" "$work/edits" > "$work/edits.log"
 cat > "$work/extra_truth.json" <<EOF
 {
   "$ocv/Megamind.avi": {"ignore": [[0, 1]]},
+  "$ocv/Megamind_bugy.avi": {"ignore": [[0, 1]]},
   "$ocv/vtest.avi": {"cuts": [], "no_cut_ranges": [[0, 794]]},
   "$ocv/tree.avi": {"cuts": [], "no_cut_ranges": [[0, 67]]}
 }

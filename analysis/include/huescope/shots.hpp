@@ -121,6 +121,7 @@ class ShotDetector {
     const FrameSignature& at(int64_t index) const;
     const FrameChange& change(int64_t index) const;  // from frame index-1 to frame index
     void examine_cut(int64_t candidate, int64_t last);
+    bool is_transient(int64_t index, int64_t last) const;
     bool looks_like_dissolve(int64_t middle, int half_width, double& dip) const;
     void examine_dissolve(int64_t middle);
     void close_dissolve();

@@ -22,6 +22,9 @@ constexpr double kMotionExplained = 0.5;
 // (both OKLab L1, the steps motion-compensated): 1 for a clean blend, far less for an occlusion.
 constexpr double kBlendPath = 0.4;
 constexpr int kMinDissolveGroup = 3;  // frames in a row that must pass as a blend
+// A change is a one-frame glitch's (or flash's) when the frames either side of it are closer
+// than this fraction of it.
+constexpr double kTransientReturn = 0.5;
 
 int bin(double value, double low, double high) {
     return clamped_bin(value, low, high, 8);
@@ -298,26 +301,56 @@ void ShotDetector::examine_cut(int64_t c, int64_t last) {
     }
     if (at(c).black || at(c - 1).black) return;  // into or out of black: a fade, handled there
     if (c <= m_flash_until) return;              // the way back from a flash
+    // ... or from something that crossed the lens for a few frames: the picture returns to the
+    // one before it.
+    for (int64_t k = 2; k <= m_params.flash_lookahead + 1 && c - k >= m_window_start; ++k) {
+        if (moved_picture_distance(at(c - k), at(c)) < kTransientReturn * here.picture) return;
+    }
     // The same picture, brighter or darker (a step of a fade, a light switched on): not a cut.
     if (exposure_residual(at(c - 1), at(c)) < m_params.exposure_residual) return;
     // A cut changes the picture at one frame; motion, flicker, a car crossing the lens and grain
     // change it over several. So a cut must stand well above its neighbours' changes: this is the
     // film's own rolling level, not a fixed threshold.
+    // A neighbour's change into or out of a one-frame glitch or flash (a damaged frame two
+    // frames after a cut) says nothing of the film's level, and is left out, unless the glitch
+    // touches the candidate: then the candidate is the end of it (a car leaving the frame).
     double neighbours = 0.0;
-    for (int64_t j = 1; j <= m_params.cut_neighbours; ++j) {
-        if (c - j >= m_window_start + 1) neighbours = std::max(neighbours, change(c - j).picture);
-        if (c + j <= last) neighbours = std::max(neighbours, change(c + j).picture);
+    for (const int side : {-1, 1}) {
+        bool adjacent_transient = false;
+        for (int64_t j = 1; j <= m_params.cut_neighbours; ++j) {
+            const int64_t i = c + side * j;
+            if (i < m_window_start + 1 || i > last) break;
+            const bool transient = is_transient(i, last);
+            if (j == 1) adjacent_transient = transient;
+            if (transient && !adjacent_transient) continue;
+            neighbours = std::max(neighbours, change(i).picture);
+        }
     }
     const double isolation = 1.0 + (m_params.cut_isolation - 1.0) / sensitivity;
     if (here.picture < isolation * neighbours) return;
     // A flash (or a glitch, or a few frames of lightning) changes the picture and changes it back.
     for (int64_t j = 1; j <= m_params.flash_lookahead && c + j <= last; ++j) {
-        if (moved_picture_distance(at(c - 1), at(c + j)) < 0.5 * here.picture) {
+        if (moved_picture_distance(at(c - 1), at(c + j)) < kTransientReturn * here.picture) {
             m_flash_until = c + j;
             return;
         }
     }
     add_boundary(c, Transition::Cut);
+}
+
+bool ShotDetector::is_transient(int64_t i, int64_t last) const {
+    // Judged in place, with nothing moved: motion search would also match the frames around a
+    // car crossing the lens, which is not a glitch.
+    const double step = change(i).in_place;
+    const auto in_place = [&](int64_t a, int64_t b) {
+        double still = 0.0;
+        moved_picture_distance(at(a), at(b), &still);
+        return still;
+    };
+    // Frame i stands alone: the frames either side of it are alike.
+    if (i + 1 <= last && in_place(i - 1, i + 1) < kTransientReturn * step) return true;
+    // Frame i-1 stood alone: this is the way back from it.
+    return i - 2 >= m_window_start && in_place(i - 2, i) < kTransientReturn * step;
 }
 
 bool ShotDetector::looks_like_dissolve(int64_t t, int w, double& dip) const {
