@@ -41,5 +41,4 @@ void add_max_frame_size_option(CLI::App& command, SourceOptions& options);
 /// `huescope grade BEFORE AFTER`: what a grade did to each hue, and the grade as a 3D LUT.
 Command register_grade(CLI::App& app, const std::string& command_line);
 
-
 }  // namespace huescope::cli

@@ -123,12 +123,11 @@ bool compare_pdf(const CompareData& d, std::vector<charts::Chart>& charts, const
     page.text(title(d), 15, true);
     for (const QString& s : findings(d)) page.text(s, 10);
     for (const auto& f : d.films) {
-        page.text(
-            QString("%1: %2 share %3%; %4; %5; %6")
-                .arg(f.label, d.family, num(100 * f.family_share, 2),
-                     cutting_text(f.shots, f.average_shot_length_s, f.median_shot_length_s),
-                     f.units_reason, f.input),
-            8);
+        page.text(QString("%1: %2 share %3%; %4; %5; %6")
+                      .arg(f.label, d.family, num(100 * f.family_share, 2),
+                           cutting_text(f.shots, f.average_shot_length_s, f.median_shot_length_s),
+                           f.units_reason, f.input),
+                  8);
     }
     page.text("Barcodes", 11, true);
     for (const auto& f : d.films) {

@@ -76,17 +76,19 @@ QStringList warnings(const charts::ReportData& d) {
     const double minutes = d.duration_s / 60.0;
     const double per_minute = minutes > 0 ? double(d.shots.size()) / minutes : 0.0;
     if (d.duration_s >= kShotRateCheckMinS && per_minute < kFewestShotsPerMinute) {
-        list << QString("Check the shots: %1 in %2 minutes is fewer than one a minute, rare in a "
-                        "feature film (average shot lengths of narrative films run from about "
-                        "3 to 15 s). Shot-level statistics (compare, per-shot palettes) rest on "
-                        "them; see docs/shots.md for --shot-sensitivity and --shots FILE.")
+        list << QString(
+                    "Check the shots: %1 in %2 minutes is fewer than one a minute, rare in a "
+                    "feature film (average shot lengths of narrative films run from about "
+                    "3 to 15 s). Shot-level statistics (compare, per-shot palettes) rest on "
+                    "them; see docs/shots.md for --shot-sensitivity and --shots FILE.")
                     .arg(d.shots.size())
                     .arg(num(minutes, 1));
     } else if (d.shots.size() >= 10 && std::isfinite(d.average_shot_length_s) &&
                d.average_shot_length_s < kShortestAverageShotS) {
-        list << QString("Check the shots: an average shot length of %1 s (%2 shots) is shorter "
-                        "than any feature film's; flicker or flashes may have been taken for "
-                        "cuts. See docs/shots.md for --shot-sensitivity and --shots FILE.")
+        list << QString(
+                    "Check the shots: an average shot length of %1 s (%2 shots) is shorter "
+                    "than any feature film's; flicker or flashes may have been taken for "
+                    "cuts. See docs/shots.md for --shot-sensitivity and --shots FILE.")
                     .arg(num(d.average_shot_length_s, 2))
                     .arg(d.shots.size());
     }

@@ -149,8 +149,10 @@ TEST(Index, HoldsWhatTheAnalysesHold) {
         }
         // shots.csv read back: each shot lasts until the next one starts, and the film's
         // average shot length is their mean.
-        const auto lengths = query(db, "SELECT start_s, duration_s, palette FROM shots WHERE "
-                                       "film_id='" + film[0] + "' ORDER BY shot");
+        const auto lengths = query(db,
+                                   "SELECT start_s, duration_s, palette FROM shots WHERE "
+                                   "film_id='" +
+                                       film[0] + "' ORDER BY shot");
         ASSERT_EQ(lengths.size(), summary["shots"].size());
         double total = 0;
         for (std::size_t i = 0; i < lengths.size(); ++i) {
@@ -161,8 +163,10 @@ TEST(Index, HoldsWhatTheAnalysesHold) {
                             std::stod(lengths[i + 1][0]) - std::stod(lengths[i][0]), 1e-5);
             }
         }
-        const auto asl = query(db, "SELECT average_shot_length_s, shots_source FROM films WHERE "
-                                   "id='" + film[0] + "'");
+        const auto asl = query(db,
+                               "SELECT average_shot_length_s, shots_source FROM films WHERE "
+                               "id='" +
+                                   film[0] + "'");
         EXPECT_NEAR(std::stod(asl[0][0]), total / double(lengths.size()), 1e-9);
         EXPECT_EQ(asl[0][1], "detected");
     }

@@ -111,7 +111,8 @@ TEST(Report, HtmlIsSelfContainedAndPdfRendersWithEmbeddedFonts) {
     EXPECT_NE(html.find("How to read this"), std::string::npos);
     // The cutting as a film scholar reads it: the shot count and the average shot length, here
     // the clip's duration over its shots (its shots tile it).
-    const nlohmann::json summary = nlohmann::json::parse(testing_support::slurp(out / "summary.json"));
+    const nlohmann::json summary =
+        nlohmann::json::parse(testing_support::slurp(out / "summary.json"));
     const std::size_t shots = summary["shots"].size();
     char expected[128];
     std::snprintf(expected, sizeof expected, "%zu shots, average shot length %.1f s", shots,

@@ -119,8 +119,8 @@ TEST(RealFootage, EditsCutAtKnownFrames) {
         // is neither a cut nor a dissolve).
         for (std::size_t d = 0; d < found.size(); ++d) {
             if (!used[d]) {
-                ADD_FAILURE() << name << ": a false " << transition_name(found[d].second)
-                              << " at " << found[d].first;
+                ADD_FAILURE() << name << ": a false " << transition_name(found[d].second) << " at "
+                              << found[d].first;
             }
         }
     }

@@ -68,8 +68,7 @@ TEST(ShotsCsv, ADamagedFileNamesItsRow) {
            "1,10,x,0.5,1,0.5,10,cut\r\n";
     Result<std::vector<ShotRecord>> back = read_shots_csv((dir / "shots.csv").string());
     ASSERT_FALSE(back);
-    EXPECT_NE(back.status().message().find("row 3"), std::string::npos)
-        << back.status().message();
+    EXPECT_NE(back.status().message().find("row 3"), std::string::npos) << back.status().message();
     std::ofstream(dir / "no_frames.csv", std::ios::binary) << "shot,start_s\r\n0,0\r\n";
     Result<std::vector<ShotRecord>> missing = read_shots_csv((dir / "no_frames.csv").string());
     ASSERT_FALSE(missing);

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "huescope/cut_list.hpp"
 #include "huescope/measurement.hpp"
 #include "huescope/metric_host.hpp"
 #include "huescope/palette.hpp"
-#include "huescope/cut_list.hpp"
 #include "huescope/shots.hpp"
 #include "huescope/source.hpp"
 

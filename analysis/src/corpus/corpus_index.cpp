@@ -168,11 +168,10 @@ Status add_film_unguarded(sqlite3* db, const fs::path& corpus, const fs::path& f
                               {id, number, field(shot, "start_frame"), field(shot, "end_frame"),
                                field(shot, "start_s"), field(shot, "end_s"),
                                row ? json(row->duration_s) : json(nullptr), field(shot, "frames"),
-                               field(shot, "transition"),
-                               row ? json(row->palette) : json(nullptr),
-                               field(shot, "chromatic_fraction"),
-                               field(shot, "mean_chroma"), field(shot, "mean_lightness"),
-                               field(shot, "hue_mean_deg"), field(shot, "hue_weight")});
+                               field(shot, "transition"), row ? json(row->palette) : json(nullptr),
+                               field(shot, "chromatic_fraction"), field(shot, "mean_chroma"),
+                               field(shot, "mean_lightness"), field(shot, "hue_mean_deg"),
+                               field(shot, "hue_weight")});
             !s) {
             return s;
         }

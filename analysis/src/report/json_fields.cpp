@@ -1,8 +1,8 @@
 #include "json_fields.hpp"
 
 #include "atomic_file.hpp"
-#include "shots_csv.hpp"
 #include "pipeline/file_identity.hpp"
+#include "shots_csv.hpp"
 
 #include <cmath>
 
@@ -300,8 +300,8 @@ nlohmann::json cutting_json(const std::vector<ShotResult>& shots, double frame_r
     return {{"shots", lengths.count},
             {"average_shot_length_s", number_or_null(lengths.average_s)},
             {"median_shot_length_s", number_or_null(lengths.median_s)},
-            {"shots_per_minute", number_or_null(total_s > 0 ? 60.0 * double(lengths.count) / total_s
-                                                            : std::nan(""))}};
+            {"shots_per_minute",
+             number_or_null(total_s > 0 ? 60.0 * double(lengths.count) / total_s : std::nan(""))}};
 }
 
 nlohmann::json letterbox_json(const LetterboxResult& l) {

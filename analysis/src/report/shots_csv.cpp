@@ -15,13 +15,18 @@ namespace {
 
 // The columns before and after the per-family shares; the writer and the reader both spell
 // them from here.
-constexpr const char* kLeadColumns[] = {"shot",       "start_frame", "end_frame", "start_s",
-                                        "end_s",      "duration_s",  "frames",    "transition"};
-constexpr const char* kTailColumns[] = {"hue_mean_deg",       "hue_mean_lab_deg",
-                                        "hue_circular_variance", "chromatic_fraction",
-                                        "mean_chroma",        "chroma_p50",
-                                        "chroma_p90",         "mean_lightness",
-                                        "lightness_p50",      "palette"};
+constexpr const char* kLeadColumns[] = {"shot",  "start_frame", "end_frame", "start_s",
+                                        "end_s", "duration_s",  "frames",    "transition"};
+constexpr const char* kTailColumns[] = {"hue_mean_deg",
+                                        "hue_mean_lab_deg",
+                                        "hue_circular_variance",
+                                        "chromatic_fraction",
+                                        "mean_chroma",
+                                        "chroma_p50",
+                                        "chroma_p90",
+                                        "mean_lightness",
+                                        "lightness_p50",
+                                        "palette"};
 constexpr const char* kSharePrefix = "share_";
 
 void number(std::ostream& out, double value, const char* format = "%.7g") {
@@ -137,12 +142,13 @@ Result<std::vector<ShotRecord>> read_shots_csv(const std::string& path) {
         shot.start_frame = static_cast<long long>(start);
         shot.end_frame = static_cast<long long>(end);
         shot.frames = static_cast<long long>(frames);
-        if (!shots.empty() && (shot.shot != shots.back().shot + 1 ||
-                               shot.start_frame <= shots.back().start_frame)) {
+        if (!shots.empty() &&
+            (shot.shot != shots.back().shot + 1 || shot.start_frame <= shots.back().start_frame)) {
             return bad_shots(path, "row " + std::to_string(row) + ": shots out of order");
         }
         shot.transition = field("transition");
-        for (const auto& [name, c] : share_columns) shot.shares.emplace_back(name, csv_number(fields[c]));
+        for (const auto& [name, c] : share_columns)
+            shot.shares.emplace_back(name, csv_number(fields[c]));
         shot.hue_mean_deg = value("hue_mean_deg");
         shot.chromatic_fraction = value("chromatic_fraction");
         shot.mean_chroma = value("mean_chroma");

@@ -34,5 +34,4 @@ struct ShotRecord {
 /// (a missing column, a row that is not a number where one must be, shots out of order).
 Result<std::vector<ShotRecord>> read_shots_csv(const std::string& path);
 
-
 }  // namespace huescope
