@@ -85,15 +85,18 @@ void add_hue_options(CLI::App& command, HueArgs& hue, MeasureParams& m) {
                        "0 when FROM > TO); repeatable, e.g. --band blue=220:300");
     command
         .add_option("--min-chroma", m.min_chroma,
-                    "OKLab chroma below which a pixel is achromatic (default 0.02)")
+                    "OKLab chroma below which a pixel has no hue (default 0.02; more is needed "
+                    "below --near-black and above L 1)")
         ->check(CLI::NonNegativeNumber);
     command
         .add_option("--near-black", m.near_black_l,
-                    "OKLab lightness below which a pixel has no hue (default 0.10)")
+                    "OKLab lightness below which the chroma a pixel needs for a hue grows as "
+                    "(near-black / L)^2, code-value noise (default 0.10)")
         ->check(CLI::Range(0.0, 1.0));
     command
         .add_option("--near-white", m.near_white_l,
-                    "OKLab lightness above which a pixel has no hue (default 0.95)")
+                    "OKLab lightness above which an achromatic pixel counts as near-white "
+                    "(default 0.95; bright colours keep their hue)")
         ->check(CLI::NonNegativeNumber);
 }
 

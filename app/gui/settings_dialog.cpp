@@ -39,8 +39,8 @@ SettingsDialog::SettingsDialog(const MeasureParams& params, QWidget* parent) : Q
     m_near_white = spin(params.near_white_l, 1.0, this);
     auto* form = new QFormLayout;
     form->addRow(tr("OKLab chroma below which a pixel is grey"), m_min_chroma);
-    form->addRow(tr("OKLab lightness below which a pixel has no hue"), m_near_black);
-    form->addRow(tr("OKLab lightness above which a pixel has no hue"), m_near_white);
+    form->addRow(tr("OKLab lightness below which a hue needs more chroma"), m_near_black);
+    form->addRow(tr("OKLab lightness above which a grey pixel is near-white"), m_near_white);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

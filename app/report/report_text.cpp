@@ -52,8 +52,9 @@ std::vector<std::pair<QString, QString>> header_rows(const charts::ReportData& d
                             ? QString("none: every part of the decode came from the stream")
                             : d.assumptions.join(" ")},
         {"Letterbox", d.letterbox},
-        {"Parameters", QString("hue space %1; achromatic below OKLab chroma %2; no hue below L %3 "
-                               "or above L %4; families: %5")
+        {"Parameters", QString("hue space %1; achromatic below OKLab chroma %2 (more below L %3 "
+                               "and above L 1); achromatic pixels above L %4 are near-white; "
+                               "families: %5")
                            .arg(d.hue_space, num(d.min_chroma, 3), num(d.near_black_l, 2),
                                 num(d.near_white_l, 2), families)},
         {"Tool",
@@ -125,9 +126,14 @@ QStringList how_to_read(const charts::ReportData& d) {
         "film-studies tools.",
         "Chromatic pixels. A pixel has a hue only if its OKLab chroma is at least " +
             num(d.min_chroma, 3) +
-            " (about one just-noticeable difference from grey) and its lightness lies between " +
-            num(d.near_black_l, 2) + " and " + num(d.near_white_l, 2) +
-            ". The others are achromatic.",
+            " (about one just-noticeable difference from grey); below lightness " +
+            num(d.near_black_l, 2) +
+            " it needs more, growing as the inverse square of lightness, because there the noise "
+            "of one code value already makes a visible chroma; above diffuse white (HDR) it needs "
+            "the same saturation (chroma over lightness). A bright yellow or an HDR highlight "
+            "keeps its hue. The others are achromatic, counted as near-black, near-white (above "
+            "lightness " +
+            num(d.near_white_l, 2) + ") or low-chroma.",
         "Shares. The share of a hue family is the chroma of its chromatic pixels divided by the "
         "chroma of "
         "all chromatic pixels (chroma-weighted): a saturated pixel counts more than a greyish one. "

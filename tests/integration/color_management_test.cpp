@@ -40,11 +40,17 @@ scene::Rgb patch_linear(int i) {
             reference::to_linear(kPatches[i][2], reference::Eotf::Srgb)};
 }
 
+std::vector<scene::Rgb> all_patches() {
+    std::vector<scene::Rgb> patches;
+    for (int p = 0; p < 6; ++p) patches.push_back(patch_linear(p));
+    return patches;
+}
+
 struct FrameResult {
-    double hue, chroma;
+    double hue, chroma, chromatic;
 };
 
-// Reads hue_mean_deg and mean_chroma of every row of frames.csv.
+// Reads hue_mean_deg, mean_chroma and chromatic_fraction of every row of frames.csv.
 std::vector<FrameResult> read_frames(const fs::path& csv_path) {
     std::ifstream csv(csv_path);
     std::string line;
@@ -55,13 +61,15 @@ std::vector<FrameResult> read_frames(const fs::path& csv_path) {
     const auto column = [&](const std::string& name) {
         return std::find(header.begin(), header.end(), name) - header.begin();
     };
-    const auto hue_col = column("hue_mean_deg"), chroma_col = column("mean_chroma");
+    const auto hue_col = column("hue_mean_deg"), chroma_col = column("mean_chroma"),
+               chromatic_col = column("chromatic_fraction");
     std::vector<FrameResult> rows;
     while (std::getline(csv, line)) {
         std::vector<std::string> fields;
         std::stringstream ls(line);
         for (std::string f; std::getline(ls, f, ',');) fields.push_back(f);
-        rows.push_back({std::stod(fields[hue_col]), std::stod(fields[chroma_col])});
+        rows.push_back({std::stod(fields[hue_col]), std::stod(fields[chroma_col]),
+                        std::stod(fields[chromatic_col])});
     }
     return rows;
 }
@@ -78,15 +86,16 @@ void wrap_raw(const fs::path& raw, const std::string& pixfmt, const std::vector<
     ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 
-// Writes 4:2:0 limited-range Y'CbCr frames, one per patch. `encode` maps linear BT.709 light to
-// the non-linear R'G'B' of the target encoding.
+// Writes 4:2:0 limited-range Y'CbCr frames, one per colour (linear BT.709 light; the six patches
+// unless told). `encode` maps linear BT.709 light to the non-linear R'G'B' of the target encoding.
 template <typename Encode>
 void write_ycbcr_clip(const fs::path& out, int bits, double kr, double kb, Encode encode,
-                      const std::vector<std::string>& tags) {
+                      const std::vector<std::string>& tags,
+                      const std::vector<scene::Rgb>& colours = all_patches()) {
     const fs::path raw = out.string() + ".raw";
     std::ofstream file(raw, std::ios::binary);
-    for (int p = 0; p < 6; ++p) {
-        const auto codes = scene::ycbcr_limited(encode(patch_linear(p)), kr, kb, bits);
+    for (const scene::Rgb& colour : colours) {
+        const auto codes = scene::ycbcr_limited(encode(colour), kr, kb, bits);
         for (int plane = 0; plane < 3; ++plane) {
             const int samples = plane == 0 ? kSize * kSize : kSize * kSize / 4;
             for (int i = 0; i < samples; ++i) {
@@ -250,6 +259,40 @@ TEST_F(ColorManagement, SdrBt2020) {
 TEST_F(ColorManagement, Hdr10Pq) {
     expect_scene((dir / "pq.mkv").string(), 1.5);
 }
+// An orange at diffuse white (203 nits), 1000 and 4000 nits in HDR10: the highlights are far
+// above OKLab L 0.95, and lightness alone takes no hue away (docs/color-science.md, "Which pixels
+// have a hue"). OKLab scales with the cube root of light, so the chroma grows with it.
+TEST_F(ColorManagement, PqOrangeKeepsItsHueAtEveryLevel) {
+    const double nits[3] = {203.0, 1000.0, 4000.0};
+    const scene::Rgb orange = {1.0, reference::to_linear(128, reference::Eotf::Srgb), 0.0};
+    std::vector<scene::Rgb> colours;
+    for (double n : nits) colours.push_back({orange[0] * n / 203, orange[1] * n / 203, 0.0});
+    const fs::path clip = dir / "pq-orange.mkv";
+    write_ycbcr_clip(
+        clip, 10, 0.2627, 0.0593,
+        [](const scene::Rgb& l) {
+            scene::Rgb v = scene::mul(scene::kTo2020, l);
+            for (double& c : v) c = scene::pq_encode(203.0 * c);
+            return v;
+        },
+        {"-colorspace", "bt2020nc", "-color_primaries", "bt2020", "-color_trc", "smpte2084",
+         "-color_range", "tv"},
+        colours);
+    const fs::path out = dir / "out-pq-orange";
+    Result<AnalysisResult> r = analyze_into(clip.string(), out, {});
+    ASSERT_TRUE(r) << r.status().message();
+    const std::vector<FrameResult> frames = read_frames(out / "frames.csv");
+    ASSERT_EQ(frames.size(), 3u);
+    const reference::Lch want = reference::oklch_linear(orange[0], orange[1], orange[2]);
+    for (int i = 0; i < 3; ++i) {
+        const double scale = std::cbrt(nits[i] / 203.0);
+        EXPECT_EQ(frames[i].chromatic, 1.0) << nits[i] << " nits";
+        EXPECT_LT(reference::hue_distance(frames[i].hue, want.h), 1.5) << nits[i] << " nits";
+        EXPECT_NEAR(frames[i].chroma, want.c * scale, 0.03 * want.c * scale) << nits[i];
+    }
+    EXPECT_NEAR(frames[1].chroma, 0.32, 0.01);  // the issue's figure for 1000 nits
+}
+
 TEST_F(ColorManagement, Hlg) {
     expect_scene((dir / "hlg.mkv").string(), 1.5);
 }

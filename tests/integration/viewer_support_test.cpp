@@ -150,8 +150,10 @@ TEST(ViewerFiles, VectorscopesAndHueRowsAgreeWithTheAnalysis) {
 
 TEST(PixelKind, ThresholdsDecideWhatHasHue) {
     MeasureParams p;
-    EXPECT_EQ(classify_pixel(0.05, 0.2, p), PixelKind::NearBlack);
-    EXPECT_EQ(classify_pixel(0.97, 0.2, p), PixelKind::NearWhite);
+    EXPECT_EQ(classify_pixel(0.05, 0.03, p), PixelKind::NearBlack);  // needs 0.08 at L 0.05
+    EXPECT_EQ(classify_pixel(0.05, 0.2, p), PixelKind::Chromatic);
+    EXPECT_EQ(classify_pixel(0.97, 0.01, p), PixelKind::NearWhite);
+    EXPECT_EQ(classify_pixel(0.97, 0.2, p), PixelKind::Chromatic);  // lightness takes no hue away
     EXPECT_EQ(classify_pixel(0.5, 0.019, p), PixelKind::LowChroma);
     EXPECT_EQ(classify_pixel(0.5, 0.02, p), PixelKind::Chromatic);
 }

@@ -19,12 +19,15 @@ inline constexpr int kLevelBins = 1000;        ///< bins of the chroma and light
 inline constexpr double kChromaHistMax = 0.5;  ///< OKLab chroma range of the chroma histogram
 inline constexpr double kLightnessHistMax = 1.0;
 
-/// What counts as a chromatic pixel, and which families to report. Defaults: docs/color-science.md.
+/// What counts as a chromatic pixel, and which families to report. The rule (has_hue()) and its
+/// defaults: docs/color-science.md, "Which pixels have a hue".
 struct MeasureParams {
     HueSpace hue_space = HueSpace::Oklch;
-    double min_chroma = 0.02;    ///< OKLab chroma below this is achromatic (one JND)
-    double near_black_l = 0.10;  ///< OKLab L below this is near-black, no hue
-    double near_white_l = 0.95;  ///< OKLab L above this is near-white, no hue
+    double min_chroma = 0.02;  ///< OKLab chroma below this has no hue (about one JND)
+    /// The lightness under which the chroma a pixel needs grows as (near_black_l / L)^2 (the
+    /// chroma of code-value noise near black); an achromatic pixel below it is near-black.
+    double near_black_l = 0.10;
+    double near_white_l = 0.95;  ///< an achromatic pixel above this OKLab L is near-white
     std::vector<HueBand> families = default_hue_families(HueSpace::Oklch);
 };
 
@@ -67,6 +70,16 @@ struct HueAccumulator {
 /// lightness: the one definition the accumulator and any viewer's overlay share.
 enum class PixelKind { NearBlack, NearWhite, LowChroma, Chromatic };
 PixelKind classify_pixel(double oklab_l, double oklab_chroma, const MeasureParams& params);
+
+/// A pixel has a hue when its OKLab chroma is at least
+///   min_chroma * max(1, L, (near_black_l / L)^2)    (and L > 0):
+/// near black, one 8-bit code value of noise makes a chroma of up to 1e-4 / L^2, so asking for
+/// twice that keeps the hue within 30 degrees; above diffuse white (HDR highlights) the same
+/// saturation C / L is asked for. Lightness alone never takes the hue away: a bright yellow and
+/// an HDR highlight keep theirs. docs/color-science.md.
+bool has_hue(double oklab_l, double oklab_chroma, const MeasureParams& params);
+/// min_chroma * near_black_l^2: the C * L^2 a dark pixel needs to have a hue.
+double dark_chroma_floor(const MeasureParams& params);
 
 /// Adds every pixel of a working-space image to the accumulator.
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc);

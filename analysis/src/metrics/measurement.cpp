@@ -92,11 +92,21 @@ void HueAccumulator::merge(const HueAccumulator& o) {
     }
 }
 
+double dark_chroma_floor(const MeasureParams& params) {
+    return params.min_chroma * params.near_black_l * params.near_black_l;
+}
+
+bool has_hue(double l, double chroma, const MeasureParams& params) {
+    // The same expression, operation for operation, as the vector loop's (pixel_lab.cpp).
+    return l > 0.0 && chroma >= params.min_chroma * (l > 1.0 ? l : 1.0) &&
+           chroma * l * l >= dark_chroma_floor(params);
+}
+
 PixelKind classify_pixel(double l, double chroma, const MeasureParams& params) {
+    if (has_hue(l, chroma, params)) return PixelKind::Chromatic;
     if (l < params.near_black_l) return PixelKind::NearBlack;
     if (l > params.near_white_l) return PixelKind::NearWhite;
-    if (chroma < params.min_chroma) return PixelKind::LowChroma;
-    return PixelKind::Chromatic;
+    return PixelKind::LowChroma;
 }
 
 void accumulate(const LinearImage& image, const MeasureParams& params, HueAccumulator& acc) {

@@ -73,15 +73,15 @@ float float_at_or_below(double t) {
 
 PixelRules PixelRules::from(const MeasureParams& params) {
     return {float_at_or_above(params.near_black_l), float_at_or_below(params.near_white_l),
-            float_at_or_above(params.min_chroma)};
+            params.min_chroma, dark_chroma_floor(params)};
 }
 
 HUESCOPE_VECTOR_CLONES
 void pixel_lab(const float* __restrict rgb, int count, const PixelRules& rules,
                PixelLabRun& __restrict out) {
     static const FloatMatrices m = make_float_matrices();
-    const float black_below = rules.black_below, white_above = rules.white_above,
-                chroma_below = rules.chroma_below;
+    const float black_below = rules.black_below, white_above = rules.white_above;
+    const double min_chroma = rules.min_chroma, dark_floor = rules.dark_floor;
     constexpr double kChromaBinsPerUnit = kLevelBins / kChromaHistMax;
     constexpr double kLightnessBinsPerUnit = kLevelBins / kLightnessHistMax;
     for (int i = 0; i < count; ++i) {
@@ -110,11 +110,15 @@ void pixel_lab(const float* __restrict rgb, int count, const PixelRules& rules,
         out.chroma_bin[i] = level_bin(ok_c, kChromaBinsPerUnit);
         out.lightness_bin[i] = level_bin(ok_l, kLightnessBinsPerUnit);
         // classify_pixel(): the tests applied last take precedence, as the first return there.
-        // Separate selects rather than one chain of ?: so that the loop stays vectorisable.
-        int code = kChromaticPixel;
-        code = ok_c < chroma_below ? kLowChromaPixel : code;
+        // Separate selects rather than one chain of ?: so that the loop stays vectorisable. The
+        // chroma floor in double, the same expression as has_hue(), so that both agree exactly.
+        const double l_d = ok_l, c_d = ok_c;
+        const bool hue = (l_d > 0.0) & (c_d >= min_chroma * (l_d > 1.0 ? l_d : 1.0)) &
+                         (c_d * l_d * l_d >= dark_floor);
+        int code = kLowChromaPixel;
         code = ok_l > white_above ? kNearWhitePixel : code;
         code = ok_l < black_below ? kNearBlackPixel : code;
+        code = hue ? kChromaticPixel : code;
         code = finite ? code : kInvalidPixel;
         out.code[i] = static_cast<uint8_t>(code);
 

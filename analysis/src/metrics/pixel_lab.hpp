@@ -10,13 +10,15 @@
 
 namespace huescope {
 
-/// classify_pixel() for float values, for the vector loop: each threshold is the float that
-/// makes the float comparison give exactly what the double comparison gives for the same value
-/// (the smallest float at or above a "below" threshold, the largest at or below an "above" one).
+/// classify_pixel() for float values, for the vector loop: each lightness threshold is the
+/// float that makes the float comparison give exactly what the double comparison gives for the
+/// same value (the smallest float at or above a "below" threshold, the largest at or below an
+/// "above" one); the chroma floor is compared in double, as classify_pixel() does.
 struct PixelRules {
-    float black_below = 0.0f;   ///< L < this: near-black
-    float white_above = 0.0f;   ///< L > this: near-white
-    float chroma_below = 0.0f;  ///< C < this: low chroma
+    float black_below = 0.0f;  ///< L < this, without a hue: near-black
+    float white_above = 0.0f;  ///< L > this, without a hue: near-white
+    double min_chroma = 0.0;   ///< MeasureParams::min_chroma
+    double dark_floor = 0.0;   ///< has_hue(): C L^2 at or above this
     static PixelRules from(const MeasureParams& params);
 };
 
